@@ -1,0 +1,249 @@
+import type { AlignOptions, Bead } from './types.ts'
+import { COST_DEFAULTS, makeCost, type CostParams } from './align/cost.ts'
+import { bandAround, bandCells, bestPath, fullBand, MAX_CELLS, type Band, type BeadType } from './align/dp.ts'
+import {
+  concatSentences,
+  dominantScript,
+  extractFeatures,
+  Interner,
+  weighFeatures,
+  type RawSentence,
+  type WeightedSentence,
+} from './align/features.ts'
+import { LEXICON_DEFAULTS, learnLexicon } from './align/lexicon.ts'
+
+/**
+ * Sentence alignment of two versions of a text, without any model: a length model (Gale & Church
+ * 1993), language-independent lexical evidence (numbers, cognates, names across scripts,
+ * punctuation) and a lexicon learned from the pair itself in a second pass (after Moore 2002).
+ * See README "How the aligner works" for the method and where it departs from the papers.
+ *
+ * Layers, as in vecalign: features (align/features.ts), bead cost (align/cost.ts), the DP kernel and
+ * traceback (align/dp.ts), lexicon learning (align/lexicon.ts), and this orchestration.
+ */
+
+/** The bead types searched: 0-1, 1-0 and every n-m up to 2-2, plus 1-3 and 3-1. */
+export const BEAD_TYPES: readonly BeadType[] = [
+  { a: 1, b: 1 },
+  { a: 1, b: 0 },
+  { a: 0, b: 1 },
+  { a: 1, b: 2 },
+  { a: 2, b: 1 },
+  { a: 2, b: 2 },
+  { a: 1, b: 3 },
+  { a: 3, b: 1 },
+]
+
+/** Types of the coarse pass over blocks of sentences. */
+const COARSE_TYPES: readonly BeadType[] = [
+  { a: 1, b: 1 },
+  { a: 1, b: 0 },
+  { a: 0, b: 1 },
+  { a: 1, b: 2 },
+  { a: 2, b: 1 },
+]
+
+/** Tables up to this many cells are searched in full; larger ones coarse-to-fine. */
+export const FULL_SEARCH_CELLS = 4_000_000
+
+/** Tunables of {@link align}, beyond the public {@link AlignOptions}. */
+export interface AlignTuning {
+  cost: CostParams
+  /** Learn a lexicon from the first pass and realign (Moore's second pass). */
+  lexicon: boolean
+  /** Half-width of the band around the upsampled coarse path, in blocks. */
+  bandBlocks: number
+}
+
+export const ALIGN_DEFAULTS: AlignTuning = { cost: COST_DEFAULTS, lexicon: true, bandBlocks: 1.5 }
+
+/**
+ * Aligns two lists of sentences into monotone beads covering every sentence exactly once.
+ *
+ * Time and memory grow linearly with the documents once they are too large for a full search
+ * (more than {@link FULL_SEARCH_CELLS} cells): a full DP over blocks of sentences finds the coarse
+ * path, and the sentence-level search runs in a band around it, capped at MAX_CELLS cells.
+ *
+ * @example
+ * align(['Hello.', 'How are you?'], ['Bonjour.', 'Comment allez-vous ?'])
+ * // [{ src: [0], tgt: [0], confidence: 0.9 }, { src: [1], tgt: [1], confidence: 0.8 }]
+ */
+export function align(src: readonly string[], tgt: readonly string[], options: AlignOptions = {}, tuning = ALIGN_DEFAULTS): Bead[] {
+  const n = src.length
+  const m = tgt.length
+  if (n === 0 || m === 0) {
+    return [
+      ...src.map((_, i) => ({ src: [i], tgt: [], confidence: 1 })),
+      ...tgt.map((_, j) => ({ src: [], tgt: [j], confidence: 1 })),
+    ]
+  }
+  const progress = makeProgress(options.onProgress, n, tuning.lexicon ? 2 : 1)
+
+  const shared = new Interner()
+  const skeletons = dominantScript(src) !== dominantScript(tgt)
+  const rawS = extractFeatures(src, shared, new Interner(), { lang: options.srcLang, skeletons })
+  const rawT = extractFeatures(tgt, shared, new Interner(), { lang: options.tgtLang, skeletons })
+  let [ws, wt] = weighFeatures(rawS, rawT, shared.size)
+
+  const band = searchBand(ws, wt, tuning)
+  let { beads, cost } = runPass(ws, wt, band, tuning.cost, progress.pass(0))
+
+  if (tuning.lexicon) {
+    const learned = addLexicon(rawS, rawT, beads, shared)
+    if (learned > 0) {
+      ;[ws, wt] = weighFeatures(rawS, rawT, shared.size)
+      ;({ beads, cost } = runPass(ws, wt, band, tuning.cost, progress.pass(1)))
+    }
+  }
+  progress.done()
+  return beads.map((b) => ({ src: b.src, tgt: b.tgt, confidence: confidence(b, cost, ws, wt) }))
+}
+
+interface PassBead {
+  src: number[]
+  tgt: number[]
+  i0: number
+  j0: number
+}
+
+type Cost = ReturnType<typeof makeCost>
+
+function runPass(
+  ws: WeightedSentence[],
+  wt: WeightedSentence[],
+  band: Band,
+  params: CostParams,
+  onRow?: (i: number) => void,
+): { beads: PassBead[]; cost: Cost } {
+  const cost = makeCost(ws, wt, band, params)
+  const path = bestPath(ws.length, wt.length, BEAD_TYPES, cost.cost, band, onRow)
+  const beads = path.map(({ type, i0, j0 }) => {
+    const { a, b } = BEAD_TYPES[type]
+    return { src: range(i0, a), tgt: range(j0, b), i0, j0 }
+  })
+  return { beads, cost }
+}
+
+/**
+ * The band the sentence-level search runs in: the whole table when it is small enough, otherwise
+ * (as vecalign does) a band around the path of a full search over blocks of sentences.
+ */
+function searchBand(ws: WeightedSentence[], wt: WeightedSentence[], tuning: AlignTuning): Band {
+  const n = ws.length
+  const m = wt.length
+  if ((n + 1) * (m + 1) <= FULL_SEARCH_CELLS) return fullBand(n, m)
+  // Blocks of k source and about k·m/n target sentences, so that the block table is ≤ 1/4 of the
+  // full-search limit.
+  const k = Math.ceil(Math.sqrt(((n + 1) * (m + 1)) / (FULL_SEARCH_CELLS / 4)))
+  const kt = Math.max(1, Math.round((k * m) / n))
+  const bs = blocks(ws, k)
+  const bt = blocks(wt, kt)
+  const coarseBand = fullBand(bs.length, bt.length)
+  const coarse = makeCost(bs, bt, coarseBand, { ...tuning.cost, prior: { '1-1': 0, '1-2': 1, '2-1': 1 } }, 2)
+  const path = bestPath(bs.length, bt.length, COARSE_TYPES, coarse.cost, coarseBand)
+  const nodes: Array<[number, number]> = [[0, 0]]
+  for (const step of path) {
+    const { a, b } = COARSE_TYPES[step.type]
+    nodes.push([Math.min(n, (step.i0 + a) * k), Math.min(m, (step.j0 + b) * kt)])
+  }
+  nodes[nodes.length - 1] = [n, m]
+  let width = Math.ceil(tuning.bandBlocks * Math.max(k, kt)) + 8
+  let band = bandAround(nodes, n, m, width)
+  // Keep within the memory cap: narrow the band rather than fail.
+  while (bandCells(band) > MAX_CELLS / 2 && width > 4) {
+    width = Math.floor(width / 2)
+    band = bandAround(nodes, n, m, width)
+  }
+  return band
+}
+
+function blocks(sentences: WeightedSentence[], size: number): WeightedSentence[] {
+  const out: WeightedSentence[] = []
+  for (let k = 0; k < sentences.length; k += size) out.push(concatSentences(sentences.slice(k, k + size)))
+  return out
+}
+
+/**
+ * Moore's second pass, with our departures (see lexicon.ts): learn word pairs from the first pass's
+ * 1-1 and n-m beads and give every sentence a shared feature per learned pair it contains.
+ * Returns the number of pairs learned.
+ */
+function addLexicon(rawS: RawSentence[], rawT: RawSentence[], beads: PassBead[], shared: Interner): number {
+  const aligned = beads.filter((b) => b.src.length > 0 && b.tgt.length > 0)
+  const pairs = learnLexicon(rawS, rawT, aligned, LEXICON_DEFAULTS)
+  if (pairs.length === 0) return 0
+  const srcFeature = new Map<number, number>()
+  const tgtFeature = new Map<number, number>()
+  pairs.forEach((p, k) => {
+    const id = shared.id('L' + k)
+    srcFeature.set(p.src, id)
+    tgtFeature.set(p.tgt, id)
+  })
+  const attach = (raw: RawSentence[], feature: Map<number, number>) => {
+    for (const s of raw) {
+      for (const w of s.words) {
+        const id = feature.get(w)
+        if (id !== undefined) s.feats.set(id, (s.feats.get(id) ?? 0) + 1)
+      }
+    }
+  }
+  attach(rawS, srcFeature)
+  attach(rawT, tgtFeature)
+  return pairs.length
+}
+
+/**
+ * Confidence of a bead in [0, 1]: the mean of its length agreement (the two-sided p-value of
+ * Gale & Church's δ) and its lexical agreement (sim relative to a well-matched pair), or the
+ * length agreement alone where there is no lexical evidence. A 1-0 or 0-1 bead is as sure as its
+ * sentence is unlike every sentence near it.
+ */
+function confidence(b: PassBead, cost: Cost, ws: WeightedSentence[], wt: WeightedSentence[]): number {
+  const a = b.src.length
+  const c = b.tgt.length
+  if (a === 0 || c === 0) {
+    // The best lexical match of the lone sentence among its neighbours on the other side.
+    let best = 0
+    for (let d = -2; d <= 2; d++) {
+      const s = a ? b.i0 : b.i0 + d
+      const t = a ? b.j0 + d : b.j0
+      if (s < 0 || t < 0 || s >= ws.length || t >= wt.length) continue
+      const v = cost.sim(s, 1, t, 1)
+      if (!Number.isNaN(v) && v > best) best = v
+    }
+    return clamp01(1 - 1.5 * best)
+  }
+  const lengthAgreement = Math.exp(-cost.lengthCost(b.i0, a, b.j0, c))
+  const s = cost.sim(b.i0, a, b.j0, c)
+  if (Number.isNaN(s)) return clamp01(0.8 * lengthAgreement)
+  return clamp01(0.5 * lengthAgreement + 0.5 * Math.min(1, s / 0.5))
+}
+
+const clamp01 = (x: number) => (x < 0 ? 0 : x > 1 ? 1 : x)
+
+function range(start: number, count: number): number[] {
+  const out: number[] = new Array(count)
+  for (let k = 0; k < count; k++) out[k] = start + k
+  return out
+}
+
+function makeProgress(fn: AlignOptions['onProgress'], rows: number, passes: number) {
+  const total = rows * passes
+  let last = -1
+  return {
+    pass(p: number) {
+      if (!fn) return undefined
+      return (i: number) => {
+        const done = p * rows + i
+        // Report about a hundred times, not once a row.
+        if (done - last >= total / 100 || i === rows) {
+          last = done
+          fn(Math.min(done, total), total)
+        }
+      }
+    },
+    done() {
+      fn?.(total, total)
+    },
+  }
+}

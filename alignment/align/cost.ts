@@ -1,0 +1,148 @@
+import type { Band, BeadCost } from './dp.ts'
+import { overlap, type WeightedSentence } from './features.ts'
+
+/**
+ * The bead cost: what the DP minimises. For a bead of a source and b target sentences
+ *
+ *   cost = prior(a, b) + LENGTH_WEIGHT · gc(lenS, lenT) + LEXICAL_WEIGHT · (1 − sim(S, T))
+ *
+ * and SKIP for each sentence of a 1-0 or 0-1 bead.
+ * - gc is Gale & Church's (1993) length cost, −log P(|δ|) for δ = (lT − c·lS) / √(s²·l̄), with c
+ *   the document's own length ratio rather than a fixed 1 (their languages had c ≈ 1), and l̄ the
+ *   mean of lS·c and lT, which makes the cost symmetric in the two versions.
+ * - sim is the weighted Dice overlap of the bead's feature vectors, 2·ov(S,T) / (W(S) + W(T)). The
+ *   overlap of a multi-sentence bead is the sum of its sentence pairs' overlaps (exact unless two
+ *   sentences of one side share a feature), so it is computed once per sentence pair in the band.
+ * - Where neither side has any shareable feature, sim is NEUTRAL_SIM: no evidence either way.
+ */
+export interface CostParams {
+  /** −log prior of each bead type, by `${a}-${b}`. */
+  prior: Record<string, number>
+  /** Cost of leaving one sentence without counterpart. */
+  skip: number
+  lengthWeight: number
+  lexicalWeight: number
+  /** Gale & Church's s²: variance of the target length per unit of source length. */
+  variance: number
+  neutralSim: number
+}
+
+/**
+ * Defaults tuned on Text+Berg dev only (German–French), used unchanged for every language pair.
+ */
+export const COST_DEFAULTS: CostParams = {
+  prior: { '1-1': 0, '1-2': 2.2, '2-1': 2.2, '2-2': 4.0, '1-3': 4.0, '3-1': 4.0 },
+  skip: 6,
+  lengthWeight: 1,
+  lexicalWeight: 6,
+  variance: 6.8,
+  neutralSim: 0.5,
+}
+
+// −log of the two-sided normal tail 2·(1 − Φ(|x|)), by the complementary error function
+// (Abramowitz & Stegun 7.1.26, absolute error < 1.5e-7), continued by the asymptotic form so that
+// the cost keeps growing instead of saturating at −log(tiny).
+export function normalTailCost(x: number): number {
+  const z = Math.abs(x) / Math.SQRT2
+  if (z > 5) return z * z + Math.log(z * Math.sqrt(Math.PI))
+  const t = 1 / (1 + 0.3275911 * z)
+  const poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))))
+  const erfc = poly * Math.exp(-z * z)
+  return -Math.log(Math.max(erfc, 1e-300))
+}
+
+/** Prefix sums of sentence weights and lengths, so a run's total is two lookups. */
+function prefix(values: readonly WeightedSentence[], pick: (s: WeightedSentence) => number): Float64Array {
+  const out = new Float64Array(values.length + 1)
+  for (let k = 0; k < values.length; k++) out[k + 1] = out[k] + pick(values[k])
+  return out
+}
+
+/** Sentence-pair overlaps for every pair a bead inside `band` can touch. */
+export class OverlapTable {
+  readonly lo: Int32Array
+  readonly hi: Int32Array
+  private offset: Float64Array
+  private values: Float32Array
+
+  constructor(src: readonly WeightedSentence[], tgt: readonly WeightedSentence[], band: Band, reach: number) {
+    const n = src.length
+    const m = tgt.length
+    this.lo = new Int32Array(n)
+    this.hi = new Int32Array(n)
+    this.offset = new Float64Array(n + 1)
+    for (let s = 0; s < n; s++) {
+      // Sentence s is covered by beads ending on node rows s+1 … s+reach; a bead ending on node
+      // (i, j) covers target sentences from j − reach up to j − 1.
+      this.lo[s] = Math.max(0, band.lo[s + 1] - reach)
+      this.hi[s] = Math.min(m - 1, band.hi[Math.min(n, s + reach)] - 1)
+      this.offset[s + 1] = this.offset[s] + Math.max(0, this.hi[s] - this.lo[s] + 1)
+    }
+    this.values = new Float32Array(this.offset[n])
+    for (let s = 0; s < n; s++) {
+      const base = this.offset[s] - this.lo[s]
+      const a = src[s]
+      if (a.ids.length === 0) continue
+      for (let t = this.lo[s]; t <= this.hi[s]; t++) this.values[base + t] = overlap(a, tgt[t])
+    }
+  }
+
+  get(s: number, t: number): number {
+    return t < this.lo[s] || t > this.hi[s] ? 0 : this.values[this.offset[s] + t - this.lo[s]]
+  }
+}
+
+/** The lexical similarity of a bead, in [0, 1], or NaN where neither side has evidence. */
+export type SimFn = (i0: number, a: number, j0: number, b: number) => number
+
+/**
+ * Builds the bead cost (and the similarity it uses) for one document pair inside one band.
+ */
+export function makeCost(
+  src: readonly WeightedSentence[],
+  tgt: readonly WeightedSentence[],
+  band: Band,
+  params: CostParams,
+  reach = 3,
+): { cost: BeadCost; sim: SimFn; lengthCost: (i0: number, a: number, j0: number, b: number) => number } {
+  const table = new OverlapTable(src, tgt, band, reach)
+  const wS = prefix(src, (s) => s.total)
+  const wT = prefix(tgt, (s) => s.total)
+  const lS = prefix(src, (s) => s.length)
+  const lT = prefix(tgt, (s) => s.length)
+  const n = src.length
+  const m = tgt.length
+  const ratio = lS[n] > 0 && lT[m] > 0 ? lT[m] / lS[n] : 1
+  const prior = new Float64Array(16).fill(Infinity)
+  for (const [k, v] of Object.entries(params.prior)) {
+    const [a, b] = k.split('-').map(Number)
+    prior[a * 4 + b] = v
+  }
+  const { skip, lengthWeight, lexicalWeight, variance, neutralSim } = params
+
+  const sim: SimFn = (i0, a, j0, b) => {
+    const w = wS[i0 + a] - wS[i0] + wT[j0 + b] - wT[j0]
+    if (w <= 0) return NaN
+    let ov = 0
+    for (let s = i0; s < i0 + a; s++) for (let t = j0; t < j0 + b; t++) ov += table.get(s, t)
+    const d = (2 * ov) / w
+    return d > 1 ? 1 : d
+  }
+  const lengthCost = (i0: number, a: number, j0: number, b: number) => {
+    const ls = (lS[i0 + a] - lS[i0]) * ratio
+    const lt = lT[j0 + b] - lT[j0]
+    const mean = (ls + lt) / 2
+    return normalTailCost((lt - ls) / Math.sqrt(variance * Math.max(mean, 1)))
+  }
+  const cost: BeadCost = (i0, a, j0, b) => {
+    if (a === 0 || b === 0) return skip * (a + b)
+    const s = sim(i0, a, j0, b)
+    return (
+      prior[a * 4 + b] +
+      lengthWeight * lengthCost(i0, a, j0, b) +
+      // Per sentence, not per bead: otherwise two good 1-1 beads would cost more than one 2-2.
+      lexicalWeight * (1 - (Number.isNaN(s) ? neutralSim : s)) * ((a + b) / 2)
+    )
+  }
+  return { cost, sim, lengthCost }
+}
