@@ -1,0 +1,140 @@
+import { XMLParser, XMLValidator } from 'fast-xml-parser'
+import { oneLine, type ExportPair, type Pair, annotationLine } from './pairs.ts'
+import { decodeXmlText, escapeXml } from './xml.ts'
+
+/**
+ * TMX 1.4 (the Translation Memory eXchange format of LISA/GALA): one `<tu>` per bead, one `<tuv>`
+ * per side that has text, annotations as `<note>`s. A bead without counterpart (an omission or
+ * addition) is a `<tu>` with a single `<tuv>`, which the 1.4 DTD allows (`tuv+`).
+ */
+
+/** What {@link toTmx} writes. */
+export interface TmxInput {
+  title: string
+  srcLang: string
+  tgtLang: string
+  pairs: ExportPair[]
+  created: Date
+  toolVersion: string
+}
+
+// TMX dates are "YYYYMMDDThhmmssZ" (ISO 8601 basic format, UTC).
+const tmxDate = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')
+
+/** Writes a TMX 1.4 document. */
+export function toTmx(input: TmxInput): string {
+  const a = (s: string) => escapeXml(s)
+  const out: string[] = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<!DOCTYPE tmx SYSTEM "tmx14.dtd">',
+    '<tmx version="1.4">',
+    `  <header creationtool="Parallax" creationtoolversion="${a(input.toolVersion)}" datatype="plaintext"` +
+      ` segtype="sentence" adminlang="en" srclang="${a(input.srcLang)}" o-tmf="Parallax"` +
+      ` creationdate="${tmxDate(input.created)}">`,
+    `    <prop type="x-parallax-title">${a(oneLine(input.title))}</prop>`,
+    '  </header>',
+    '  <body>',
+  ]
+  for (const p of input.pairs) {
+    out.push(`    <tu tuid="${p.bead + 1}">`)
+    for (const ann of p.annotations) out.push(`      <note>${a(annotationLine(ann))}</note>`)
+    out.push(`      <prop type="x-parallax-bead">${p.bead}</prop>`)
+    if (p.findings.length) out.push(`      <prop type="x-parallax-findings">${a(p.findings.join(' '))}</prop>`)
+    const tuv = (side: 'src' | 'tgt', lang: string, text: string) =>
+      `      <tuv xml:lang="${a(lang)}"><prop type="x-parallax-side">${side}</prop><seg>${a(text)}</seg></tuv>`
+    if (p.src) out.push(tuv('src', input.srcLang, p.src))
+    if (p.tgt) out.push(tuv('tgt', input.tgtLang, p.tgt))
+    out.push('    </tu>')
+  }
+  out.push('  </body>', '</tmx>', '')
+  return out.join('\n')
+}
+
+/** What {@link parseTmx} reads. */
+export interface TmxDocument {
+  srcLang: string | null
+  tgtLang: string | null
+  title: string | null
+  pairs: Pair[]
+}
+
+/** A TMX document that cannot be read; the message says why. */
+export class TmxError extends Error {}
+
+const asArray = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v])
+
+interface XmlNode {
+  [key: string]: unknown
+}
+
+const text = (v: unknown): string =>
+  typeof v === 'string' ? v : typeof v === 'number' ? String(v) : v && typeof v === 'object' ? text((v as XmlNode)['#text']) : ''
+
+// Inline codes of TMX: bpt/ept/it/ph/ut carry native markup (dropped), hi/sub carry text (kept).
+function segText(raw: string): string {
+  const noCode = raw
+    .replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, (_, c: string) => c.replace(/[&<>]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[ch]!))
+    .replace(/<(bpt|ept|it|ph|ut)\b[^>]*\/>/g, '')
+    .replace(/<(bpt|ept|it|ph|ut)\b[^>]*>[\s\S]*?<\/\1>/g, '')
+    .replace(/<[^>]*>/g, '')
+  return oneLine(decodeXmlText(noCode))
+}
+
+/**
+ * Reads the aligned pairs of a TMX document (1.4, or 1.1-1.3, which share this structure).
+ * Sides are told apart by Parallax's `x-parallax-side` property, else by `xml:lang` against the
+ * header's `srclang`, else by order. Entity declarations are refused outright.
+ *
+ * @throws TmxError when the XML is malformed or is not TMX
+ */
+export function parseTmx(xml: string): TmxDocument {
+  if (/<!ENTITY/i.test(xml)) throw new TmxError('TMX with entity declarations is not accepted')
+  const valid = XMLValidator.validate(xml)
+  if (valid !== true) {
+    throw new TmxError(`not well-formed XML: ${valid.err.msg} (line ${valid.err.line}, column ${valid.err.col})`)
+  }
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@',
+    parseTagValue: false,
+    parseAttributeValue: false,
+    processEntities: true,
+    stopNodes: ['tmx.body.tu.tuv.seg'],
+    isArray: (name) => ['tu', 'tuv', 'prop', 'note'].includes(name),
+  })
+  const doc = parser.parse(xml) as XmlNode
+  const tmx = doc.tmx as XmlNode | undefined
+  if (!tmx || typeof tmx !== 'object') throw new TmxError('the root element is not <tmx>')
+  const header = (tmx.header ?? {}) as XmlNode
+  const body = tmx.body as XmlNode | undefined
+  if (!body || typeof body !== 'object') throw new TmxError('the document has no <body>')
+  const rawSrcLang = text(header['@srclang']) || null
+  const srcLang = rawSrcLang && rawSrcLang !== '*all*' ? rawSrcLang : null
+  const titleProp = asArray(header.prop as XmlNode[]).find((p) => p['@type'] === 'x-parallax-title')
+  let tgtLang: string | null = null
+  let firstLang: string | null = srcLang
+  const pairs: Pair[] = []
+  for (const [k, tu] of asArray(body.tu as XmlNode[]).entries()) {
+    const tuvs = asArray(tu.tuv as XmlNode[])
+    if (!tuvs.length) throw new TmxError(`<tu> number ${k + 1} has no <tuv>`)
+    const pair: Pair = { src: '', tgt: '' }
+    tuvs.forEach((tuv, i) => {
+      const lang = text(tuv['@xml:lang']) || text(tuv['@lang']) || null
+      const sideProp = asArray(tuv.prop as XmlNode[]).find((p) => p['@type'] === 'x-parallax-side')
+      firstLang ??= lang
+      let side: 'src' | 'tgt'
+      const declared = text(sideProp)
+      if (declared === 'src' || declared === 'tgt') side = declared
+      else if (lang && firstLang && lang.toLowerCase() !== firstLang.toLowerCase()) side = 'tgt'
+      else if (lang && firstLang && tuvs.length === 1) side = 'src'
+      else side = i === 0 ? 'src' : 'tgt'
+      if (side === 'tgt' && lang) tgtLang ??= lang
+      const seg = tuv.seg
+      if (seg === undefined) throw new TmxError(`<tuv> ${i + 1} of <tu> number ${k + 1} has no <seg>`)
+      const value = segText(text(seg))
+      pair[side] = pair[side] ? `${pair[side]} ${value}` : value
+    })
+    pairs.push(pair)
+  }
+  return { srcLang: srcLang ?? firstLang, tgtLang, title: titleProp ? oneLine(text(titleProp)) : null, pairs }
+}

@@ -1,0 +1,175 @@
+import type { Context, MiddlewareHandler } from 'hono'
+import { bodyLimit as honoBodyLimit } from 'hono/body-limit'
+import { getConnInfo } from '@hono/node-server/conninfo'
+import { ApiError } from './errors.ts'
+
+/**
+ * The middleware of the API: body caps, strict UTF-8, security headers and the write rate limit.
+ */
+
+/**
+ * Refuses bodies over `maxBytes` with 413, before they are read into memory (the limit is
+ * enforced on the stream, so a missing or lying Content-Length does not get around it).
+ */
+export function bodyLimit(maxBytes: number): MiddlewareHandler {
+  return honoBodyLimit({
+    maxSize: maxBytes,
+    onError: () => {
+      throw new ApiError(413, 'payload_too_large', `The request body is larger than ${formatBytes(maxBytes)}.`)
+    },
+  })
+}
+
+/** `5242880` → `5 MB`. */
+export function formatBytes(n: number): string {
+  if (n >= 1024 * 1024) return `${+(n / 1024 / 1024).toFixed(1)} MB`
+  if (n >= 1024) return `${+(n / 1024).toFixed(1)} KB`
+  return `${n} bytes`
+}
+
+const DECODER = new TextDecoder('utf-8', { fatal: true })
+
+/** Decodes bytes as UTF-8, refusing anything that is not (binary data, Latin-1 files). */
+export function decodeUtf8(bytes: ArrayBuffer | Uint8Array, what = 'The request body'): string {
+  try {
+    return DECODER.decode(bytes)
+  } catch {
+    throw new ApiError(400, 'invalid_encoding', `${what} is not valid UTF-8 text. Save the file as UTF-8 and try again.`)
+  }
+}
+
+/**
+ * Makes JSON bodies go through a strict UTF-8 decoder: the body is read once here and the
+ * decoded text cached where `c.req.json()` looks for it. Requests without a JSON body pass.
+ */
+export function strictUtf8(): MiddlewareHandler {
+  return async (c, next) => {
+    const type = c.req.header('content-type') ?? ''
+    if (/^application\/(.+\+)?json/i.test(type)) {
+      const text = decodeUtf8(await c.req.arrayBuffer())
+      // Hono keeps each body reading as a promise under its method name ('text' for json()).
+      ;(c.req.bodyCache as Record<string, unknown>).text = Promise.resolve(text)
+    }
+    await next()
+  }
+}
+
+/** Options of {@link securityHeaders}. */
+export interface SecurityHeadersOptions {
+  /** The Content-Security-Policy of responses that do not set their own. */
+  csp?: string
+}
+
+/** The policy of the page: its own scripts and styles only, no framing, no plugins. */
+export const APP_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  // Lit may fall back to <style> elements where constructable stylesheets are missing.
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ')
+
+/** The policy of exported HTML reports: inline styles, nothing else, and no script at all. */
+export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+
+/**
+ * Sets the security headers on every response, error answers and static files included. A
+ * response that set its own Content-Security-Policy (the HTML report) keeps it.
+ */
+export function securityHeaders(options: SecurityHeadersOptions = {}): MiddlewareHandler {
+  const csp = options.csp ?? APP_CSP
+  return async (c, next) => {
+    await next()
+    const headers = c.res.headers
+    const set = (name: string, value: string) => {
+      try {
+        if (!headers.has(name)) headers.set(name, value)
+      } catch {
+        // A response with immutable headers (a fetched one) is rebuilt so the headers stick.
+        c.res = new Response(c.res.body, c.res)
+        c.res.headers.set(name, value)
+      }
+    }
+    set('Content-Security-Policy', csp)
+    set('X-Content-Type-Options', 'nosniff')
+    set('X-Frame-Options', 'DENY')
+    set('Referrer-Policy', 'no-referrer')
+    set('Cross-Origin-Opener-Policy', 'same-origin')
+    set('Cross-Origin-Resource-Policy', 'same-origin')
+    set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()')
+  }
+}
+
+/** Options of {@link rateLimit}. */
+export interface RateLimitOptions {
+  /** Writes a client may make in a burst; the bucket size (default 120). */
+  burst?: number
+  /** Writes a client regains per second (default 2: 120 a minute sustained). */
+  perSecond?: number
+  /** Trust the first address of `X-Forwarded-For` (behind a reverse proxy only). */
+  trustProxy?: boolean
+  /** Clock in milliseconds (tests). */
+  now?: () => number
+}
+
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
+
+/** The address a request came from: the socket's peer, or the proxy's header when trusted. */
+export function clientAddress(c: Context, trustProxy = false): string {
+  if (trustProxy) {
+    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim()
+    if (forwarded) return forwarded
+  }
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown'
+  } catch {
+    // No socket: a request made with app.request() in tests.
+    return 'local'
+  }
+}
+
+/**
+ * Limits writes (POST, PUT, PATCH, DELETE) per client address with a token bucket; reads are
+ * never limited. Over the limit: 429 with `Retry-After`. Idle buckets are dropped, so memory
+ * stays bounded however many clients come and go.
+ */
+export function rateLimit(options: RateLimitOptions = {}): MiddlewareHandler {
+  const burst = options.burst ?? 120
+  const perSecond = options.perSecond ?? 2
+  const now = options.now ?? Date.now
+  const buckets = new Map<string, { tokens: number; at: number }>()
+  let sweptAt = now()
+  return async (c, next) => {
+    if (!WRITE_METHODS.has(c.req.method)) return next()
+    const t = now()
+    // A bucket idle long enough to be full again carries no information; forget it.
+    const refillMs = (burst / perSecond) * 1000
+    if (t - sweptAt > refillMs) {
+      for (const [k, b] of buckets) if (t - b.at > refillMs) buckets.delete(k)
+      sweptAt = t
+    }
+    const client = clientAddress(c, options.trustProxy)
+    const b = buckets.get(client) ?? { tokens: burst, at: t }
+    b.tokens = Math.min(burst, b.tokens + ((t - b.at) / 1000) * perSecond)
+    b.at = t
+    buckets.set(client, b)
+    if (b.tokens < 1) {
+      const wait = Math.ceil((1 - b.tokens) / perSecond)
+      throw new ApiError(
+        429,
+        'rate_limited',
+        `Too many writes from this address; try again in ${wait} s.`,
+        { retryAfter: wait },
+        { 'Retry-After': String(wait) },
+      )
+    }
+    b.tokens -= 1
+    await next()
+  }
+}

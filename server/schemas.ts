@@ -1,0 +1,351 @@
+import { z } from '@hono/zod-openapi'
+import { FINDING_KINDS } from '../alignment/types.ts'
+
+/**
+ * The shapes of the API: request validation and the OpenAPI description come from these same
+ * schemas, so the document at `/api/openapi.json` cannot drift from what the server accepts.
+ */
+
+/** Most versions a comparison may have (the source and up to five others). */
+export const MAX_VERSIONS = 6
+
+/** The tag taxonomy of translation shifts; free tags are allowed beside it. */
+export const TAXONOMY = [
+  'omission',
+  'addition',
+  'mistranslation',
+  'modulation',
+  'explicitation',
+  'annotation-marker',
+  'number',
+  'name',
+  'other',
+] as const
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
+
+/** Replaces unpaired UTF-16 surrogates (valid in JSON, not in Unicode) by U+FFFD, length kept. */
+export function wellFormed(s: string): string {
+  return s.replace(LONE_SURROGATE, '\uFFFD')
+}
+
+/**
+ * A user string: no NUL (PostgreSQL text cannot hold it, and it means binary data), unpaired
+ * surrogates replaced, at most `max` UTF-16 units.
+ */
+export function userText(max: number) {
+  return z
+    .string()
+    .max(max)
+    .refine((s) => !s.includes('\u0000'), { message: 'must not contain NUL characters (is it binary data?)' })
+    .transform(wellFormed)
+}
+
+/** A single-line name (title, label, author, tag): trimmed, at most `max` characters. */
+export function userName(max: number) {
+  return userText(max).transform((s) => s.replace(/\s+/g, ' ').trim())
+}
+
+export const ErrorSchema = z
+  .object({
+    error: z.object({
+      code: z.string().openapi({ example: 'not_found' }),
+      message: z.string().openapi({ example: 'No comparison with id "abc"' }),
+    }),
+  })
+  .openapi('Error')
+
+export const IdParam = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ param: { name: 'id', in: 'path' }, example: 'q3XbT9kLm2Aa' }),
+})
+
+// ---- the engine's report ----
+
+export const SentenceSchema = z
+  .object({
+    text: z.string(),
+    start: z.number().int(),
+    end: z.number().int(),
+    paragraph: z.number().int(),
+    heading: z.boolean().optional(),
+  })
+  .openapi('Sentence')
+
+export const FindingSchema = z
+  .object({
+    kind: z.enum(FINDING_KINDS as [string, ...string[]]),
+    side: z.enum(['src', 'tgt', 'both']),
+    text: z.string(),
+    start: z.number().int(),
+    end: z.number().int(),
+    sentence: z.number().int(),
+    sentenceStart: z.number().int(),
+    sentenceEnd: z.number().int(),
+    severity: z.enum(['info', 'minor', 'major']),
+    message: z.string(),
+  })
+  .openapi('Finding')
+
+export const BeadSchema = z
+  .object({
+    src: z.array(z.number().int()),
+    tgt: z.array(z.number().int()),
+    confidence: z.number(),
+    manual: z.boolean().optional().openapi({ description: 'Set by a person correcting the alignment.' }),
+    findings: z.array(FindingSchema),
+  })
+  .openapi('Bead')
+
+export const SummarySchema = z
+  .object({
+    mode: z.enum(['translation', 'comparable']),
+    counts: z.record(z.string(), z.number().int()).openapi({ description: 'Findings of each kind (every kind present).' }),
+    coverage: z.object({ src: z.number(), tgt: z.number() }),
+    beads: z.number().int(),
+  })
+  .openapi('Summary')
+
+const VersionReportSchema = z.object({ lang: z.string(), sentences: z.array(SentenceSchema) })
+
+export const ReportSchema = z
+  .object({
+    src: VersionReportSchema,
+    tgt: VersionReportSchema,
+    mode: z.enum(['translation', 'comparable']),
+    beads: z.array(BeadSchema),
+    summary: SummarySchema,
+  })
+  .openapi('DivergenceReport', { description: 'What `parallax diverge --json` prints.' })
+
+export const AlignmentSchema = ReportSchema.extend({
+  comparisonId: z.string(),
+  version: z.number().int().openapi({ description: 'The version aligned with the source (1 = the second version).' }),
+  revision: z.number().int().openapi({ description: 'Grows by one with every correction; send it back when correcting.' }),
+  updatedAt: z.string(),
+}).openapi('Alignment')
+
+// ---- comparisons ----
+
+export const VersionInputSchema = z
+  .object({
+    label: userName(200).optional().openapi({ description: 'Defaults to the language name.', example: 'English original' }),
+    lang: z
+      .string()
+      .max(35)
+      .optional()
+      .openapi({ description: 'BCP 47 language tag; detected from the text when omitted.', example: 'en' }),
+    text: userText(Number.MAX_SAFE_INTEGER).openapi({ description: 'The document, at most 5 MB of UTF-8.' }),
+  })
+  .openapi('VersionInput')
+
+export const ImportSchema = z
+  .object({
+    format: z.enum(['tmx', 'tsv']),
+    content: userText(Number.MAX_SAFE_INTEGER).openapi({ description: 'A TMX 1.4 document or a TSV export.' }),
+  })
+  .openapi('Import')
+
+export const CreateComparisonSchema = z
+  .object({
+    title: userName(300).optional().openapi({ example: 'Taliban crossing: English and Turkish' }),
+    versions: z
+      .array(VersionInputSchema)
+      .optional()
+      .openapi({ description: `The source first, then 1 to ${MAX_VERSIONS - 1} other versions.` }),
+    import: ImportSchema.optional().openapi({ description: 'Instead of versions: aligned pairs exported by Parallax or another tool.' }),
+    mode: z
+      .enum(['auto', 'translation', 'comparable'])
+      .optional()
+      .openapi({ description: 'Translation pair or comparable texts; decided from the texts when `auto` (default).' }),
+    presplit: z.boolean().optional().openapi({ description: 'One sentence per line exactly as given.' }),
+  })
+  .openapi('NewComparison')
+
+export const VersionSchema = z
+  .object({
+    label: z.string(),
+    lang: z.string(),
+    dir: z.enum(['ltr', 'rtl']),
+    text: z.string().optional(),
+    length: z.number().int().openapi({ description: 'Length of the text in UTF-16 code units.' }),
+  })
+  .openapi('Version')
+
+export const AlignmentSummarySchema = z
+  .object({
+    version: z.number().int(),
+    revision: z.number().int(),
+    summary: SummarySchema,
+    updatedAt: z.string(),
+  })
+  .openapi('AlignmentSummary')
+
+export const ComparisonSchema = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    versions: z.array(VersionSchema),
+    revision: z.number().int().nullable().openapi({ description: 'Revision of the first alignment.' }),
+    summary: SummarySchema.nullable().openapi({ description: 'Summary of the first alignment.' }),
+    alignments: z.array(AlignmentSummarySchema),
+    alignment: AlignmentSchema.optional().openapi({ description: 'The first alignment, with `?include=alignment`.' }),
+  })
+  .openapi('Comparison')
+
+export const CreatedComparisonSchema = ComparisonSchema.extend({
+  ownerKey: z.string().openapi({ description: 'Shown once: send it as `Authorization: Bearer KEY` to write.' }),
+  ownerKeyId: z.string(),
+}).openapi('CreatedComparison')
+
+export const ComparisonListItemSchema = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    versions: z.array(VersionSchema.omit({ text: true })),
+    revision: z.number().int().nullable(),
+    summary: SummarySchema.nullable(),
+    counts: z.record(z.string(), z.number().int()).openapi({ description: 'Findings per kind of the first alignment.' }),
+    annotations: z.number().int(),
+  })
+  .openapi('ComparisonListItem')
+
+export const ComparisonListSchema = z
+  .object({ comparisons: z.array(ComparisonListItemSchema), total: z.number().int() })
+  .openapi('ComparisonList')
+
+// ---- alignment corrections ----
+
+const index = z.number().int().min(0)
+
+export const BeadInputSchema = z
+  .object({ src: z.array(index), tgt: z.array(index) })
+  .openapi('BeadInput', { description: 'Sentence indices of each side; either side may be empty, not both.' })
+
+export const OperationSchema = z
+  .discriminatedUnion('op', [
+    z
+      .object({ op: z.literal('merge'), bead: index })
+      .openapi('MergeOperation', { description: 'Joins bead `bead` with the bead after it.' }),
+    z
+      .object({ op: z.literal('split'), bead: index, src: index, tgt: index })
+      .openapi('SplitOperation', {
+        description: 'Splits a bead in two: the first keeps its first `src` source and first `tgt` target sentences.',
+      }),
+    z
+      .object({ op: z.literal('move'), side: z.enum(['src', 'tgt']), sentence: index, to: z.enum(['prev', 'next']) })
+      .openapi('MoveOperation', {
+        description: 'Moves a sentence at the edge of its bead into the previous or next bead.',
+      }),
+    z
+      .object({ op: z.literal('link'), src: index, tgt: index })
+      .openapi('LinkOperation', { description: 'Puts target sentence `tgt` into the bead of source sentence `src`.' }),
+    z
+      .object({ op: z.literal('unlink'), bead: index })
+      .openapi('UnlinkOperation', { description: 'Breaks a bead into one bead per sentence, each without counterpart.' }),
+  ])
+  .openapi('Operation')
+
+export const AlignmentUpdateSchema = z
+  .object({
+    revision: z
+      .number()
+      .int()
+      .optional()
+      .openapi({ description: 'The revision this correction was made on (or send `If-Match: "<revision>"`).' }),
+    beads: z.array(BeadInputSchema).optional().openapi({ description: 'The whole corrected alignment.' }),
+    operations: z
+      .array(OperationSchema)
+      .max(1000)
+      .optional()
+      .openapi({ description: 'Or: corrections applied in order to the stored beads.' }),
+  })
+  .openapi('AlignmentUpdate')
+
+// ---- annotations ----
+
+export const TargetSchema = z
+  .union([
+    z.object({ bead: index }).strict(),
+    z.object({ side: z.enum(['src', 'tgt']), start: index, end: index }).strict(),
+  ])
+  .openapi('AnnotationTarget', {
+    description: 'A bead of the alignment, or a span (UTF-16 offsets, end exclusive) of one side’s text.',
+  })
+
+const tagSchema = userName(64)
+  .refine((s) => s.length > 0, { message: 'must not be empty' })
+  .openapi({ description: `One of ${TAXONOMY.join(', ')}, or a free tag.`, example: 'omission' })
+
+export const AnnotationInputSchema = z
+  .object({
+    target: TargetSchema,
+    tag: tagSchema,
+    tags: z.array(tagSchema).max(20).optional().openapi({ description: 'Free tags besides `tag`.' }),
+    note: userText(20_000).optional(),
+    author: userName(200).optional().openapi({ description: 'Defaults to the label of the key used.' }),
+    version: z.number().int().min(1).optional().openapi({ description: 'Which alignment (default 1).' }),
+  })
+  .openapi('NewAnnotation')
+
+export const AnnotationPatchSchema = z
+  .object({
+    target: TargetSchema.optional(),
+    tag: tagSchema.optional(),
+    tags: z.array(tagSchema).max(20).optional(),
+    note: userText(20_000).optional(),
+    author: userName(200).optional(),
+  })
+  .openapi('AnnotationPatch')
+
+export const AnnotationSchema = z
+  .object({
+    id: z.string(),
+    comparisonId: z.string(),
+    version: z.number().int(),
+    target: TargetSchema,
+    tag: z.string(),
+    taxonomy: z.boolean().openapi({ description: 'Whether `tag` is one of the taxonomy.' }),
+    tags: z.array(z.string()),
+    note: z.string(),
+    author: z.string(),
+    keyId: z.string().nullable().openapi({ description: 'The key that wrote it.' }),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi('Annotation')
+
+export const AnnotationListSchema = z
+  .object({ annotations: z.array(AnnotationSchema), taxonomy: z.array(z.string()) })
+  .openapi('AnnotationList')
+
+// ---- keys ----
+
+export const KeyInputSchema = z
+  .object({ label: userName(200).optional().openapi({ example: 'Student 7' }) })
+  .openapi('NewKey')
+
+export const KeySchema = z
+  .object({
+    id: z.string(),
+    role: z.enum(['owner', 'participant']),
+    label: z.string(),
+    createdAt: z.string(),
+    revokedAt: z.string().nullable(),
+  })
+  .openapi('Key')
+
+export const CreatedKeySchema = KeySchema.extend({
+  key: z.string().openapi({ description: 'Shown once: the holder sends it as `Authorization: Bearer KEY`.' }),
+}).openapi('CreatedKey')
+
+export const GrantSchema = z
+  .object({ keyId: z.string(), role: z.enum(['owner', 'participant']), label: z.string() })
+  .openapi('Grant')
