@@ -1,0 +1,223 @@
+/**
+ * Every call the page makes to the server goes through here. The root element owns one
+ * {@link ParallaxApi}; leaf elements never fetch.
+ *
+ * Keys: creating a comparison answers with an owner key, shown once. The page keeps it (and any
+ * participant key it is given through a `#key=` link) in `localStorage`, one per comparison, and
+ * sends it as `Authorization: Bearer KEY` on every write to that comparison.
+ */
+import type { Annotation, AnnotationDraft, Bead, Comparison, CreatedComparison, DivergenceReport, NewComparison } from './types.ts'
+
+/** An answer other than 2xx, with the server's message when it sent one. */
+export class ApiError extends Error {
+  override name = 'ApiError'
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message)
+  }
+
+  /** 409: someone else changed the same thing first. */
+  get isConflict(): boolean {
+    return this.status === 409
+  }
+
+  /** 401 or 403: no key, or a key that may not do this. */
+  get isForbidden(): boolean {
+    return this.status === 401 || this.status === 403
+  }
+}
+
+/** Where keys live in `localStorage`. */
+export const KEY_STORE = 'parallax.keys'
+
+/** A key this browser holds for one comparison. */
+export interface HeldKey {
+  key: string
+  /** `owner` for the key a create answered with; `participant` for one given through a link. */
+  role: 'owner' | 'participant'
+}
+
+/** The keys this browser holds, by comparison id; survives reloads, never leaves but as a header. */
+export class KeyRing {
+  constructor(private readonly storage: Pick<Storage, 'getItem' | 'setItem'> | undefined = globalThis.localStorage) {}
+
+  #read(): Record<string, HeldKey> {
+    try {
+      const parsed: unknown = JSON.parse(this.storage?.getItem(KEY_STORE) ?? '{}')
+      return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, HeldKey>) : {}
+    } catch {
+      // A corrupt entry must not lock the page: start afresh.
+      return {}
+    }
+  }
+
+  #write(keys: Record<string, HeldKey>): void {
+    try {
+      this.storage?.setItem(KEY_STORE, JSON.stringify(keys))
+    } catch {
+      // Storage full or disabled (private mode): the key still works for this visit.
+    }
+  }
+
+  get(id: string): HeldKey | undefined {
+    const held = this.#read()[id]
+    return held && typeof held.key === 'string' && held.key ? held : undefined
+  }
+
+  set(id: string, key: string, role: HeldKey['role']): void {
+    this.#write({ ...this.#read(), [id]: { key, role } })
+  }
+
+  forget(id: string): void {
+    const keys = this.#read()
+    delete keys[id]
+    this.#write(keys)
+  }
+}
+
+/** The id part of a key (`plx_ID_SECRET`), which annotations name as `keyId`. */
+export function keyIdOf(key: string): string | undefined {
+  return /^plx_([0-9a-f]+)_/.exec(key)?.[1]
+}
+
+/** What `GET /api/comparisons/:id/alignment` returns: the report plus its revision. */
+export interface AlignmentAnswer {
+  report: DivergenceReport
+  revision?: number
+}
+
+/** Export formats the server offers. */
+export type ExportFormat = 'tmx' | 'tsv' | 'json' | 'html'
+
+/**
+ * The HTTP client of the page.
+ *
+ * @example
+ * const api = new ParallaxApi()
+ * const list = await api.listComparisons()
+ */
+export class ParallaxApi {
+  constructor(
+    readonly base = '/api',
+    readonly keys = new KeyRing(),
+    private readonly fetcher: typeof fetch = (...args) => fetch(...args),
+  ) {}
+
+  async #request<T>(method: string, path: string, options: { body?: unknown; key?: string; headers?: Record<string, string> } = {}): Promise<T> {
+    const headers: Record<string, string> = { accept: 'application/json', ...options.headers }
+    if (options.key) headers.authorization = `Bearer ${options.key}`
+    let body: BodyInit | undefined
+    if (options.body !== undefined) {
+      headers['content-type'] = 'application/json'
+      body = JSON.stringify(options.body)
+    }
+    let res: Response
+    try {
+      res = await this.fetcher(`${this.base}${path}`, { method, headers, body })
+    } catch {
+      throw new ApiError(0, 'The server cannot be reached. Check your connection and try again.')
+    }
+    if (res.status === 204) return undefined as T
+    const text = await res.text()
+    let data: unknown = undefined
+    if (text) {
+      try {
+        data = JSON.parse(text)
+      } catch {
+        data = text
+      }
+    }
+    if (!res.ok) throw new ApiError(res.status, messageOf(data) ?? `${res.status} ${res.statusText}`.trim())
+    return data as T
+  }
+
+  /** The key this browser holds for a comparison, if any. */
+  keyFor(id: string): string | undefined {
+    return this.keys.get(id)?.key
+  }
+
+  /** Comparisons, newest first as the server orders them. */
+  listComparisons(): Promise<Comparison[]> {
+    return this.#request<unknown>('GET', '/comparisons').then((data) => listOf<Comparison>(data, 'comparisons'))
+  }
+
+  getComparison(id: string): Promise<Comparison> {
+    return this.#request('GET', `/comparisons/${encodeURIComponent(id)}`)
+  }
+
+  /** Creates a comparison and keeps its owner key in this browser. */
+  async createComparison(input: NewComparison): Promise<CreatedComparison> {
+    const created = await this.#request<CreatedComparison>('POST', '/comparisons', { body: input })
+    if (created.ownerKey) this.keys.set(created.id, created.ownerKey, 'owner')
+    return created
+  }
+
+  async deleteComparison(id: string): Promise<void> {
+    await this.#request('DELETE', `/comparisons/${encodeURIComponent(id)}`, { key: this.keyFor(id) })
+    this.keys.forget(id)
+  }
+
+  async getAlignment(id: string): Promise<AlignmentAnswer> {
+    const data = await this.#request<Record<string, unknown>>('GET', `/comparisons/${encodeURIComponent(id)}/alignment`)
+    return alignmentOf(data)
+  }
+
+  /** Saves corrected beads; the answer is the report recomputed over them. 409 when `revision` is stale. */
+  async putAlignment(id: string, beads: readonly Pick<Bead, 'src' | 'tgt'>[], revision?: number): Promise<AlignmentAnswer> {
+    const body = { beads: beads.map(({ src, tgt }) => ({ src, tgt })), ...(revision !== undefined ? { revision } : {}) }
+    const data = await this.#request<Record<string, unknown>>('PUT', `/comparisons/${encodeURIComponent(id)}/alignment`, {
+      body,
+      key: this.keyFor(id),
+      headers: revision !== undefined ? { 'if-match': `"${revision}"` } : {},
+    })
+    return alignmentOf(data)
+  }
+
+  listAnnotations(id: string): Promise<Annotation[]> {
+    return this.#request<unknown>('GET', `/comparisons/${encodeURIComponent(id)}/annotations`).then((data) => listOf<Annotation>(data, 'annotations'))
+  }
+
+  createAnnotation(id: string, draft: AnnotationDraft): Promise<Annotation> {
+    return this.#request('POST', `/comparisons/${encodeURIComponent(id)}/annotations`, { body: draft, key: this.keyFor(id) })
+  }
+
+  updateAnnotation(comparisonId: string, annotationId: string, change: Partial<AnnotationDraft>): Promise<Annotation> {
+    return this.#request('PATCH', `/annotations/${encodeURIComponent(annotationId)}`, { body: change, key: this.keyFor(comparisonId) })
+  }
+
+  async deleteAnnotation(comparisonId: string, annotationId: string): Promise<void> {
+    await this.#request('DELETE', `/annotations/${encodeURIComponent(annotationId)}`, { key: this.keyFor(comparisonId) })
+  }
+
+  /** Address of an export; reading needs no key, so a plain link downloads it. */
+  exportUrl(id: string, format: ExportFormat): string {
+    return `${this.base}/comparisons/${encodeURIComponent(id)}/export?format=${format}`
+  }
+}
+
+function messageOf(data: unknown): string | undefined {
+  if (typeof data === 'string') return data.slice(0, 300) || undefined
+  if (data && typeof data === 'object') {
+    const o = data as Record<string, unknown>
+    const inner = o.error && typeof o.error === 'object' ? (o.error as Record<string, unknown>) : undefined
+    const found = o.message ?? inner?.message ?? o.error
+    if (typeof found === 'string') return found
+  }
+  return undefined
+}
+
+function listOf<T>(data: unknown, field: string): T[] {
+  if (Array.isArray(data)) return data as T[]
+  const inner = data && typeof data === 'object' ? (data as Record<string, unknown>)[field] : undefined
+  return Array.isArray(inner) ? (inner as T[]) : []
+}
+
+function alignmentOf(data: Record<string, unknown>): AlignmentAnswer {
+  // The report may come bare or wrapped with its revision: `{report, revision}`.
+  if (data && typeof data === 'object' && 'report' in data) {
+    return { report: data.report as DivergenceReport, revision: data.revision as number | undefined }
+  }
+  return { report: data as unknown as DivergenceReport, revision: (data as { revision?: number }).revision }
+}

@@ -1,0 +1,139 @@
+/**
+ * The events leaf elements send up to `<parallax-app>`. Each is a typed `Event` subclass that
+ * bubbles and crosses shadow roots, fired only on a person's action, never on a property change.
+ */
+import type { BeadEdit } from './lib/bead-edit.ts'
+import type { AnnotationDraft, FindingKind, NewComparison } from './types.ts'
+
+const init = { bubbles: true, composed: true } as const
+
+/** Open a comparison (from the list). */
+export class ComparisonOpenEvent extends Event {
+  static readonly type = 'comparison-open'
+  constructor(readonly id: string) {
+    super(ComparisonOpenEvent.type, init)
+  }
+}
+
+/** Create a comparison from two pasted or dropped texts. */
+export class ComparisonCreateEvent extends Event {
+  static readonly type = 'comparison-create'
+  constructor(readonly input: NewComparison) {
+    super(ComparisonCreateEvent.type, init)
+  }
+}
+
+/** Select a row (bead) as the target of an annotation, or clear the selection with `null`. */
+export class BeadSelectEvent extends Event {
+  static readonly type = 'bead-select'
+  constructor(readonly bead: number | null) {
+    super(BeadSelectEvent.type, init)
+  }
+}
+
+/** A span of one side's text was selected with the mouse: offsets into that side's document. */
+export class SpanSelectEvent extends Event {
+  static readonly type = 'span-select'
+  constructor(
+    readonly bead: number,
+    readonly side: 'src' | 'tgt',
+    readonly start: number,
+    readonly end: number,
+    readonly text: string,
+  ) {
+    super(SpanSelectEvent.type, init)
+  }
+}
+
+/** Scroll the view to a row (from the map, the panel or a finding). */
+export class BeadJumpEvent extends Event {
+  static readonly type = 'bead-jump'
+  constructor(readonly bead: number) {
+    super(BeadJumpEvent.type, init)
+  }
+}
+
+/** Correct the alignment: merge, split or move a sentence. */
+export class BeadEditEvent extends Event {
+  static readonly type = 'bead-edit'
+  constructor(readonly edit: BeadEdit) {
+    super(BeadEditEvent.type, init)
+  }
+}
+
+/** Undo the last correction. */
+export class EditUndoEvent extends Event {
+  static readonly type = 'edit-undo'
+  constructor() {
+    super(EditUndoEvent.type, init)
+  }
+}
+
+/** Show only rows with findings of one kind (`null`: all kinds). */
+export class KindFilterEvent extends Event {
+  static readonly type = 'kind-filter'
+  constructor(readonly kind: FindingKind | null) {
+    super(KindFilterEvent.type, init)
+  }
+}
+
+/** Show only rows with findings, or every row. */
+export class FindingsOnlyEvent extends Event {
+  static readonly type = 'findings-only'
+  constructor(readonly on: boolean) {
+    super(FindingsOnlyEvent.type, init)
+  }
+}
+
+/** Move to the next (`1`) or previous (`-1`) finding. */
+export class FindingStepEvent extends Event {
+  static readonly type = 'finding-step'
+  constructor(readonly step: 1 | -1) {
+    super(FindingStepEvent.type, init)
+  }
+}
+
+/** Save an annotation: a new one when `id` is absent, else a change to it. */
+export class AnnotationSaveEvent extends Event {
+  static readonly type = 'annotation-save'
+  constructor(
+    readonly draft: AnnotationDraft,
+    readonly id?: string,
+  ) {
+    super(AnnotationSaveEvent.type, init)
+  }
+}
+
+/** Delete an annotation. */
+export class AnnotationDeleteEvent extends Event {
+  static readonly type = 'annotation-delete'
+  constructor(readonly id: string) {
+    super(AnnotationDeleteEvent.type, init)
+  }
+}
+
+/** The person pasted a key for the comparison that is open. */
+export class KeyEnterEvent extends Event {
+  static readonly type = 'key-enter'
+  constructor(readonly key: string) {
+    super(KeyEnterEvent.type, init)
+  }
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'comparison-open': ComparisonOpenEvent
+    'comparison-create': ComparisonCreateEvent
+    'bead-select': BeadSelectEvent
+    'span-select': SpanSelectEvent
+    'bead-jump': BeadJumpEvent
+    'bead-edit': BeadEditEvent
+    'edit-undo': EditUndoEvent
+    'kind-filter': KindFilterEvent
+    'findings-only': FindingsOnlyEvent
+    'finding-step': FindingStepEvent
+    'annotation-save': AnnotationSaveEvent
+    'annotation-delete': AnnotationDeleteEvent
+    'key-enter': KeyEnterEvent
+  }
+}

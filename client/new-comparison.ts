@@ -1,0 +1,213 @@
+import { LitElement, css, html, nothing } from 'lit'
+import { customElement, property, state } from 'lit/decorators.js'
+import { ComparisonCreateEvent } from './events.ts'
+import { COMMON_LANGUAGES, dirOf, languageName } from './lib/language.ts'
+import { sharedStyles } from './styles/shared.ts'
+
+/** Largest text accepted in the page (the server caps request bodies too). */
+export const MAX_TEXT = 5 * 1024 * 1024
+
+interface VersionDraft {
+  label: string
+  /** Language chosen by the person; empty means "as detected". */
+  lang: string
+  text: string
+}
+
+/**
+ * Two texts side by side, pasted or dropped as files, with their languages detected and
+ * confirmable. Submitting sends one event; the root element calls the API and shows progress.
+ *
+ * @fires comparison-create - the form was submitted with two non-empty texts
+ */
+@customElement('new-comparison')
+export class NewComparison extends LitElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      :host { display: block; }
+      form { display: grid; gap: 1rem; background: var(--surface); border: 1px solid var(--line); border-radius: var(--radius); padding: 1.1rem; box-shadow: var(--shadow); }
+      .field { display: grid; gap: 0.3rem; }
+      .versions { display: grid; grid-template-columns: 1fr 1fr; gap: 1rem; }
+      fieldset { border: 0; margin: 0; padding: 0; display: grid; gap: 0.5rem; min-width: 0; }
+      legend { font-weight: 700; font-size: 0.9375rem; margin-bottom: 0.3rem; padding: 0; }
+      .meta { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 12rem); gap: 0.5rem; }
+      .meta input, .meta select, #title { width: 100%; min-width: 0; }
+      .drop { position: relative; }
+      .drop.over textarea { border-color: var(--accent); background: var(--accent-soft); }
+      textarea { width: 100%; min-height: 14rem; font-family: var(--font-text); font-size: 0.9375rem; unicode-bidi: plaintext; }
+      textarea:lang(ar), textarea:lang(fa), textarea:lang(ur) { font-family: var(--font-arabic); font-size: 1.0625rem; }
+      .under { display: flex; justify-content: space-between; align-items: center; gap: 0.5rem; font-size: 0.75rem; color: var(--ink-3); }
+      .file { position: relative; }
+      .file input { position: absolute; inset: 0; opacity: 0; width: 100%; cursor: pointer; }
+      .file:focus-within { outline: 3px solid var(--focus); outline-offset: 2px; border-radius: var(--radius); }
+      .actions { display: flex; align-items: center; gap: 0.75rem; flex-wrap: wrap; }
+      .error { color: var(--danger); font-weight: 600; margin: 0; }
+      .progress { display: flex; align-items: center; gap: 0.6rem; color: var(--ink-2); font-size: 0.875rem; }
+      .bar { width: 10rem; height: 0.35rem; border-radius: 999px; background: var(--surface-3); overflow: hidden; position: relative; }
+      .bar::after { content: ''; position: absolute; inset: 0; width: 35%; border-radius: 999px; background: var(--accent); animation: slide 1.2s ease-in-out infinite; }
+      @keyframes slide { from { transform: translateX(-100%); } to { transform: translateX(290%); } }
+      @media (max-width: 760px) { .versions { grid-template-columns: 1fr; } textarea { min-height: 9rem; } }
+    `,
+  ]
+
+  /** Detects the language of a text (ISO 639-1); the engine's detector in the app. */
+  @property({ attribute: false }) detect: (text: string) => string = () => ''
+  /** Seconds spent waiting for the server, while a comparison is being aligned; -1 when idle. */
+  @property({ type: Number }) waiting = -1
+  @property() error = ''
+
+  @state() private versions: [VersionDraft, VersionDraft] = [
+    { label: '', lang: '', text: '' },
+    { label: '', lang: '', text: '' },
+  ]
+  @state() private over = -1
+  @state() private problem = ''
+
+  #detected = new Map<string, string>()
+
+  override render() {
+    const busy = this.waiting >= 0
+    return html`<form @submit=${this.#submit} aria-label="New comparison" aria-busy=${busy ? 'true' : 'false'}>
+      <div class="field">
+        <label for="title">Title</label>
+        <input id="title" name="title" maxlength="300" placeholder="e.g. Border crossing report: English and Turkish" dir="auto" />
+      </div>
+      <div class="versions">${this.versions.map((v, i) => this.#version(v, i))}</div>
+      ${this.problem || this.error ? html`<p class="error" role="alert">${this.problem || this.error}</p>` : nothing}
+      <div class="actions">
+        <button type="submit" class="primary" ?disabled=${busy}>Align the two texts</button>
+        ${busy
+          ? html`<span class="progress" role="status"><span class="bar" aria-hidden="true"></span>Splitting into sentences and aligning… ${this.waiting} s</span>`
+          : html`<span class="under">Paste or drop plain-text files. Nothing is sent until you press the button.</span>`}
+      </div>
+    </form>`
+  }
+
+  #version(v: VersionDraft, i: number) {
+    const which = i === 0 ? 'Source' : 'Target'
+    const detected = this.#detect(v.text)
+    const lang = v.lang || detected
+    return html`<fieldset>
+      <legend>${which} text</legend>
+      <div class="meta">
+        <div class="field">
+          <label for="label-${i}">Label</label>
+          <input id="label-${i}" name="label-${i}" maxlength="200" placeholder=${i === 0 ? 'Original' : 'Translation'} .value=${v.label} @input=${(e: Event) => this.#set(i, { label: (e.target as HTMLInputElement).value })} dir="auto" />
+        </div>
+        <div class="field">
+          <label for="lang-${i}">Language</label>
+          <select id="lang-${i}" name="lang-${i}" @change=${(e: Event) => this.#set(i, { lang: (e.target as HTMLSelectElement).value })}>
+            <option value="" ?selected=${!v.lang}>${detected ? `${languageName(detected)} (detected)` : 'Detect from the text'}</option>
+            ${COMMON_LANGUAGES.map((code) => html`<option value=${code} ?selected=${v.lang === code}>${languageName(code)} · ${code}</option>`)}
+          </select>
+        </div>
+      </div>
+      <div
+        class="drop ${this.over === i ? 'over' : ''}"
+        @dragover=${(e: DragEvent) => {
+          e.preventDefault()
+          this.over = i
+        }}
+        @dragleave=${() => (this.over = -1)}
+        @drop=${(e: DragEvent) => this.#drop(e, i)}
+      >
+        <label class="visually-hidden" for="text-${i}">${which} text</label>
+        <textarea
+          id="text-${i}"
+          name="text-${i}"
+          lang=${lang || nothing}
+          dir=${lang ? dirOf(lang) : 'auto'}
+          placeholder=${`Paste the ${which.toLowerCase()} text here, or drop a .txt file`}
+          .value=${v.text}
+          @input=${(e: Event) => this.#set(i, { text: (e.target as HTMLTextAreaElement).value })}
+        ></textarea>
+      </div>
+      <div class="under">
+        <span>${v.text ? `${v.text.length.toLocaleString('en')} characters` : 'Empty'}</span>
+        <span class="file button small">
+          Choose file…
+          <input type="file" accept=".txt,.md,text/plain" aria-label=${`Choose a file for the ${which.toLowerCase()} text`} @change=${(e: Event) => this.#pick(e, i)} />
+        </span>
+      </div>
+    </fieldset>`
+  }
+
+  #detect(text: string): string {
+    const sample = text.slice(0, 4000)
+    if (!sample.trim()) return ''
+    let lang = this.#detected.get(sample)
+    if (lang === undefined) {
+      try {
+        lang = this.detect(sample) || ''
+      } catch {
+        lang = ''
+      }
+      if (this.#detected.size > 50) this.#detected.clear()
+      this.#detected.set(sample, lang)
+    }
+    return lang === 'und' ? '' : lang
+  }
+
+  #set(i: number, change: Partial<VersionDraft>) {
+    const next = [...this.versions] as [VersionDraft, VersionDraft]
+    next[i] = { ...next[i], ...change }
+    this.versions = next
+    this.problem = ''
+  }
+
+  async #read(file: File, i: number) {
+    if (file.size > MAX_TEXT) {
+      this.problem = `“${file.name}” is larger than 5 MB.`
+      return
+    }
+    // Invalid UTF-8 becomes U+FFFD rather than an error: the text still shows what it can.
+    const text = new TextDecoder('utf-8').decode(await file.arrayBuffer())
+    if (text.includes('\u0000')) {
+      this.problem = `“${file.name}” looks like a binary file, not plain text.`
+      return
+    }
+    this.#set(i, { text, label: this.versions[i].label || file.name.replace(/\.[^.]+$/, '') })
+  }
+
+  #drop(e: DragEvent, i: number) {
+    e.preventDefault()
+    this.over = -1
+    const files = [...(e.dataTransfer?.files ?? [])]
+    if (files.length >= 2 && i === 0) {
+      // Two files dropped at once: one for each side, in the order given.
+      void this.#read(files[0], 0).then(() => this.#read(files[1], 1))
+    } else if (files[0]) void this.#read(files[0], i)
+  }
+
+  #pick(e: Event, i: number) {
+    const input = e.target as HTMLInputElement
+    const file = input.files?.[0]
+    if (file) void this.#read(file, i)
+    input.value = ''
+  }
+
+  #submit(e: Event) {
+    e.preventDefault()
+    const form = e.currentTarget as HTMLFormElement
+    const title = (form.elements.namedItem('title') as HTMLInputElement).value.trim()
+    const [a, b] = this.versions
+    if (!a.text.trim() || !b.text.trim()) {
+      this.problem = !a.text.trim() ? 'The source text is empty.' : 'The target text is empty.'
+      return
+    }
+    const version = (v: VersionDraft) => {
+      const lang = v.lang || this.#detect(v.text)
+      return { label: v.label.trim() || (lang ? languageName(lang) : v === a ? 'Source' : 'Target'), ...(lang ? { lang } : {}), text: v.text }
+    }
+    const versions = [version(a), version(b)]
+    const fallback = `${versions[0].label} ↔ ${versions[1].label}`
+    this.dispatchEvent(new ComparisonCreateEvent({ title: title || fallback, versions }))
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'new-comparison': NewComparison
+  }
+}

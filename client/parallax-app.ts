@@ -1,0 +1,738 @@
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit'
+import { customElement, query, state } from 'lit/decorators.js'
+import './alignment-map.ts'
+import './annotation-panel.ts'
+import type { AnnotationPanel, TargetInfo } from './annotation-panel.ts'
+import { ApiError, ParallaxApi, keyIdOf, type ExportFormat } from './api.ts'
+import './comparison-list.ts'
+import type {
+  AnnotationDeleteEvent,
+  AnnotationSaveEvent,
+  BeadEditEvent,
+  BeadJumpEvent,
+  BeadSelectEvent,
+  ComparisonCreateEvent,
+  ComparisonOpenEvent,
+  FindingStepEvent,
+  FindingsOnlyEvent,
+  KeyEnterEvent,
+  KindFilterEvent,
+  SpanSelectEvent,
+} from './events.ts'
+import { applyEdit, beadKey, BeadEditError, type BeadEdit } from './lib/bead-edit.ts'
+import { orderFindings, type FindingRef } from './lib/findings.ts'
+import { languageName } from './lib/language.ts'
+import { parseRoute, routePath, type Route } from './lib/route.ts'
+import './new-comparison.ts'
+import './parallel-view.ts'
+import type { ParallelView, ViewportChangeEvent } from './parallel-view.ts'
+import { sharedStyles } from './styles/shared.ts'
+import './summary-bar.ts'
+import { isSpanTarget, type Annotation, type AnnotationTarget, type Bead, type Comparison, type DivergenceReport, type FindingKind } from './types.ts'
+
+const AUTHOR_STORE = 'parallax.author'
+const EXPORTS: ReadonlyArray<[ExportFormat, string]> = [
+  ['tmx', 'TMX'],
+  ['tsv', 'TSV'],
+  ['json', 'JSON'],
+  ['html', 'HTML report'],
+]
+
+/**
+ * The page. Owns the route, every piece of fetched data and every API call; the elements below
+ * it render what they are given and send events up.
+ *
+ * Routes: `/` lists comparisons and offers a new one; `/c/ID` opens one. A link of the form
+ * `/c/ID#key=KEY` hands this browser a key for that comparison, kept in `localStorage`.
+ */
+@customElement('parallax-app')
+export class ParallaxApp extends LitElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      :host { display: flex; flex-direction: column; height: 100vh; height: 100dvh; overflow: hidden; background: var(--bg); }
+      header.top {
+        display: flex; align-items: center; gap: 1rem; flex-wrap: wrap;
+        padding: 0.55rem 1rem; background: #1b2a3f; color: #f5f3ee; flex: none;
+      }
+      header.top a, header.top button { color: inherit; }
+      .brand { display: inline-flex; align-items: center; gap: 0.5rem; font-weight: 700; letter-spacing: 0.02em; text-decoration: none; font-size: 1rem; }
+      .brand svg { width: 1.35rem; height: 1.35rem; }
+      .crumb { display: flex; align-items: baseline; gap: 0.6rem; min-width: 0; flex: 1 1 16rem; }
+      .crumb h1 { margin: 0; font-size: 1rem; font-weight: 600; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; font-family: var(--font-text); }
+      .crumb .langs { font-size: 0.8125rem; color: #c9d3e0; white-space: nowrap; }
+      .tools { display: flex; align-items: center; gap: 0.4rem; flex-wrap: wrap; }
+      header.top .button, header.top button {
+        background: transparent; border-color: rgb(255 255 255 / 28%); color: #f5f3ee;
+      }
+      header.top .button:hover, header.top button:hover:not(:disabled) { background: rgb(255 255 255 / 12%); }
+      header.top button:disabled { color: #9aa6b6; opacity: 1; }
+      header.top :focus-visible { outline-color: #9cc2ff; }
+      .exports { display: inline-flex; gap: 0.25rem; align-items: center; }
+      .exports .label { font-size: 0.75rem; color: #c9d3e0; margin-right: 0.15rem; }
+      .keystate { font-size: 0.75rem; padding: 0.2rem 0.5rem; border-radius: 999px; background: rgb(255 255 255 / 10%); color: #e2e8f0; }
+      .keystate.owner { background: #2f5d3a; color: #e8f6ec; }
+      .drawer-toggle { display: none !important; }
+
+      main.list { flex: 1; overflow: auto; }
+      .list-inner { max-width: 64rem; margin: 0 auto; padding: 1.75rem 1.25rem 3rem; display: grid; gap: 1.5rem; }
+      .list-head { display: flex; justify-content: space-between; align-items: center; gap: 1rem; flex-wrap: wrap; }
+      .list-head h1 { margin: 0; font-family: var(--font-text); font-size: 1.6rem; font-weight: 600; }
+      .lede { margin: 0.25rem 0 0; color: var(--ink-2); max-width: 44rem; }
+      h2.section { margin: 0 0 0.6rem; font-size: 1.125rem; font-family: var(--font-text); font-weight: 600; }
+
+      .work { flex: 1; min-height: 0; display: grid; grid-template-columns: minmax(0, 1fr) 22rem; }
+      parallel-view { min-height: 0; border-right: 1px solid var(--line); }
+      aside { min-height: 0; overflow: auto; padding: 1rem; display: grid; gap: 1.25rem; align-content: start; background: var(--bg); }
+      .scrim { display: none; }
+      .notice {
+        margin: 0; padding: 0.6rem 1rem; font-size: 0.875rem; display: flex; gap: 0.75rem; align-items: center; flex-wrap: wrap;
+        background: var(--manual-bg); color: var(--ink); border-bottom: 1px solid var(--line);
+      }
+      .notice code { font-family: var(--font-mono); font-size: 0.8125rem; background: var(--surface); padding: 0.15rem 0.4rem; border-radius: 4px; overflow-wrap: anywhere; user-select: all; }
+      .loading, .failed { padding: 3rem 1.5rem; text-align: center; color: var(--ink-2); }
+      .failed { color: var(--danger); }
+      .toast {
+        position: fixed; bottom: 1rem; left: 50%; transform: translateX(-50%); z-index: 50;
+        background: #1b2330; color: #fff; padding: 0.55rem 1rem; border-radius: var(--radius); box-shadow: var(--shadow);
+        font-size: 0.875rem; max-width: min(36rem, 92vw);
+      }
+      .toast.error { background: var(--danger); }
+      .toast:empty { display: none; }
+
+      @media (max-width: 1100px) {
+        .work { grid-template-columns: minmax(0, 1fr); }
+        parallel-view { border-right: 0; }
+        .drawer-toggle { display: inline-flex !important; }
+        aside {
+          position: fixed; top: 0; right: 0; bottom: 0; width: min(24rem, 92vw); z-index: 40;
+          box-shadow: -8px 0 24px rgb(20 24 31 / 18%); transform: translateX(105%); transition: transform 0.18s ease-out;
+          visibility: hidden;
+        }
+        aside.open { transform: none; visibility: visible; }
+        .scrim.open { display: block; position: fixed; inset: 0; z-index: 39; background: rgb(20 24 31 / 25%); }
+      }
+      @media (max-width: 760px) {
+        header.top { gap: 0.5rem; padding: 0.5rem 0.75rem; }
+        .crumb { flex-basis: 100%; order: 3; }
+        .exports .label { display: none; }
+      }
+    `,
+  ]
+
+  readonly api = new ParallaxApi()
+
+  @state() private route: Route = { name: 'list' }
+  @state() private comparisons: Comparison[] = []
+  @state() private listLoading = false
+  @state() private listError = ''
+  @state() private creating = -1
+  @state() private createError = ''
+  @state() private createdKey: { id: string; key: string } | null = null
+
+  @state() private comparison: Comparison | null = null
+  @state() private report: DivergenceReport | null = null
+  @state() private revision: number | undefined = undefined
+  @state() private annotations: Annotation[] = []
+  @state() private loadError = ''
+  @state() private undoStack: Bead[][] = []
+  @state() private saving = false
+
+  @state() private kind: FindingKind | null = null
+  @state() private findingsOnly = false
+  @state() private findingPos = -1
+  @state() private selected: number | null = null
+  @state() private target: AnnotationTarget | null = null
+  @state() private visible: [number, number] | null = null
+  @state() private drawer = false
+  @state() private panelError = ''
+  @state() private panelBusy = false
+  @state() private toast: { text: string; error?: boolean } | null = null
+  @state() private author = readStorage(AUTHOR_STORE)
+
+  @query('parallel-view') private view?: ParallelView
+  @query('annotation-panel') private panel?: AnnotationPanel
+
+  // Derived from the report; rebuilt in willUpdate when their inputs change.
+  #rows: number[] = []
+  #order: FindingRef[] = []
+  #byBead = new Map<number, Annotation[]>()
+  #srcBead: Int32Array = new Int32Array(0)
+  #tgtBead: Int32Array = new Int32Array(0)
+  #toastTimer = 0
+  #createTimer = 0
+  #loadSeq = 0
+
+  override connectedCallback(): void {
+    super.connectedCallback()
+    window.addEventListener('popstate', this.#onPopState)
+    document.addEventListener('keydown', this.#onKeyDown)
+    this.#go(parseRoute(location.pathname), false)
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback()
+    window.removeEventListener('popstate', this.#onPopState)
+    document.removeEventListener('keydown', this.#onKeyDown)
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    const report = this.report
+    if (changed.has('report') && report) {
+      this.#srcBead = sentenceToBead(report, 'src')
+      this.#tgtBead = sentenceToBead(report, 'tgt')
+    }
+    if (changed.has('report') || changed.has('kind') || changed.has('findingsOnly')) {
+      const beads = report?.beads ?? []
+      const rows: number[] = []
+      beads.forEach((b, i) => {
+        if (this.kind ? b.findings.some((f) => f.kind === this.kind) : !this.findingsOnly || b.findings.length > 0) rows.push(i)
+      })
+      this.#rows = rows
+      this.#order = orderFindings(beads, this.kind)
+      if (!changed.has('findingPos')) this.findingPos = -1
+    }
+    if (changed.has('report') || changed.has('annotations')) {
+      const byBead = new Map<number, Annotation[]>()
+      for (const a of this.annotations) {
+        const bead = this.#beadOf(a.target)
+        if (bead === undefined) continue
+        const list = byBead.get(bead) ?? []
+        list.push(a)
+        byBead.set(bead, list)
+      }
+      this.#byBead = byBead
+    }
+    if (changed.has('comparison') || changed.has('route')) {
+      document.title = this.route.name === 'comparison' && this.comparison ? `${this.comparison.title} · Parallax` : 'Parallax'
+    }
+  }
+
+  override render() {
+    return html`
+      ${this.#header()}
+      ${this.route.name === 'list' ? this.#listPage() : this.#comparisonPage()}
+      <div class="toast ${this.toast?.error ? 'error' : ''}" role=${this.toast?.error ? 'alert' : 'status'} aria-live="polite">${this.toast?.text ?? ''}</div>
+    `
+  }
+
+  // ---- rendering ----
+
+  #header() {
+    const c = this.route.name === 'comparison' ? this.comparison : null
+    const held = c ? this.api.keys.get(c.id) : undefined
+    return html`<header class="top">
+      <a class="brand" href="/" @click=${(e: MouseEvent) => this.#link(e, { name: 'list' })}>
+        <svg viewBox="0 0 32 32" aria-hidden="true"><rect width="32" height="32" rx="7" fill="#f5f3ee" /><path d="M8 9h7M8 14h7M8 19h5M17 12h7M17 17h7M17 22h5" stroke="#1b2a3f" stroke-width="2.4" stroke-linecap="round" /></svg>
+        Parallax
+      </a>
+      ${c
+        ? html`<div class="crumb">
+              <h1 dir="auto">${c.title}</h1>
+              <span class="langs">${c.versions.slice(0, 2).map((v, i) => html`${i ? ' ↔ ' : ''}<bdi>${v.label || languageName(v.lang)}</bdi>`)}</span>
+            </div>
+            <div class="tools">
+              <span class="keystate ${held?.role === 'owner' ? 'owner' : ''}" title=${held ? 'A key for this comparison is kept in this browser' : 'No key: you can read and export, not change'}
+                >${held ? (held.role === 'owner' ? 'Owner' : 'Participant') : 'Read only'}</span
+              >
+              ${held
+                ? html`<button class="small" data-action="undo" ?disabled=${this.undoStack.length === 0 || this.saving} @click=${() => this.#undo()} title="Undo the last correction (u)">
+                    Undo
+                  </button>`
+                : nothing}
+              <span class="exports" role="group" aria-label="Export">
+                <span class="label">Export</span>
+                ${EXPORTS.map(([format, label]) => html`<a class="button small" data-export=${format} href=${this.api.exportUrl(c.id, format)} download>${label}</a>`)}
+              </span>
+              <button class="small drawer-toggle" aria-expanded=${this.drawer ? 'true' : 'false'} @click=${() => (this.drawer = !this.drawer)}>
+                Notes &amp; map (${this.annotations.length})
+              </button>
+            </div>`
+        : nothing}
+    </header>`
+  }
+
+  #listPage() {
+    return html`<main class="list">
+      <div class="list-inner">
+        <div class="list-head">
+          <div>
+            <h1>Comparisons</h1>
+            <p class="lede">Two versions of a text side by side, sentence against sentence, with every omission, addition and changed detail marked.</p>
+          </div>
+        </div>
+        <comparison-list .comparisons=${this.comparisons} .loading=${this.listLoading} .error=${this.listError} @comparison-open=${(e: ComparisonOpenEvent) => this.#go({ name: 'comparison', id: e.id })}></comparison-list>
+        <section aria-labelledby="new-heading">
+          <h2 id="new-heading" class="section">New comparison</h2>
+          <new-comparison
+            .detect=${safeDetect}
+            .waiting=${this.creating}
+            .error=${this.createError}
+            @comparison-create=${(e: ComparisonCreateEvent) => void this.#create(e)}
+          ></new-comparison>
+        </section>
+      </div>
+    </main>`
+  }
+
+  #comparisonPage() {
+    if (this.loadError) return html`<p class="failed" role="alert">${this.loadError} <a href="/" @click=${(e: MouseEvent) => this.#link(e, { name: 'list' })}>Back to the list</a></p>`
+    const c = this.comparison
+    const report = this.report
+    if (!c || !report) return html`<p class="loading" role="status">Loading the comparison…</p>`
+    const held = this.api.keys.get(c.id)
+    const current = this.findingPos >= 0 ? this.#order[this.findingPos]?.bead ?? null : null
+    return html`
+      ${this.createdKey?.id === c.id
+        ? html`<p class="notice" role="status">
+            <span>This is the owner key of this comparison. It is kept in this browser; copy it to write from elsewhere. It is not shown again.</span>
+            <code data-owner-key>${this.createdKey.key}</code>
+            <button class="small" @click=${() => void this.#copy(this.createdKey!.key)}>Copy</button>
+            <button class="small quiet" @click=${() => (this.createdKey = null)}>Dismiss</button>
+          </p>`
+        : nothing}
+      <summary-bar
+        .summary=${report.summary}
+        .kind=${this.kind}
+        .findingsOnly=${this.findingsOnly}
+        .position=${this.findingPos + 1}
+        .total=${this.#order.length}
+        @kind-filter=${(e: KindFilterEvent) => ((this.kind = e.kind), (this.selected = null))}
+        @findings-only=${(e: FindingsOnlyEvent) => (this.findingsOnly = e.on)}
+        @finding-step=${(e: FindingStepEvent) => void this.#step(e.step)}
+      ></summary-bar>
+      <div class="work">
+        <parallel-view
+          .report=${report}
+          .rows=${this.#rows}
+          .annotationsByBead=${this.#byBead}
+          .selected=${this.selected}
+          .current=${current}
+          .editable=${!!held && !this.saving}
+          .srcLabel=${c.versions[0]?.label ?? ''}
+          .tgtLabel=${c.versions[1]?.label ?? ''}
+          @bead-select=${this.#onBeadSelect}
+          @span-select=${this.#onSpanSelect}
+          @bead-edit=${(e: BeadEditEvent) => void this.#edit(e.edit)}
+          @viewport-change=${(e: ViewportChangeEvent) => (this.visible = [e.first, e.last])}
+        ></parallel-view>
+        <div class="scrim ${this.drawer ? 'open' : ''}" @click=${() => (this.drawer = false)}></div>
+        <aside class=${this.drawer ? 'open' : ''} aria-label="Alignment map and annotations">
+          <alignment-map .report=${report} .visible=${this.visible} .current=${current} @bead-jump=${(e: BeadJumpEvent) => void this.#jump(e.bead)}></alignment-map>
+          <annotation-panel
+            .annotations=${this.annotations}
+            .target=${this.target}
+            .describe=${this.#describe}
+            .canWrite=${!!held}
+            .isOwner=${held?.role === 'owner'}
+            .keyId=${held ? keyIdOf(held.key) ?? '' : ''}
+            .author=${this.author}
+            .error=${this.panelError}
+            .busy=${this.panelBusy}
+            @annotation-save=${(e: AnnotationSaveEvent) => void this.#saveAnnotation(e)}
+            @annotation-delete=${(e: AnnotationDeleteEvent) => void this.#deleteAnnotation(e.id)}
+            @bead-jump=${(e: BeadJumpEvent) => void this.#jump(e.bead)}
+            @bead-select=${this.#onBeadSelect}
+            @key-enter=${(e: KeyEnterEvent) => this.#useKey(e.key)}
+          ></annotation-panel>
+        </aside>
+      </div>
+    `
+  }
+
+  // ---- routing ----
+
+  #onPopState = () => this.#go(parseRoute(location.pathname), false)
+
+  #link(e: MouseEvent, route: Route) {
+    if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return
+    e.preventDefault()
+    this.#go(route)
+  }
+
+  #go(route: Route, push = true) {
+    if (push && routePath(route) !== location.pathname) history.pushState(null, '', routePath(route))
+    this.route = route
+    if (route.name === 'list') {
+      void this.#loadList()
+      return
+    }
+    // A key handed over in the link (`#key=...`): keep it, then take it out of the address bar.
+    const given = /(?:^#|&)key=([^&]+)/.exec(location.hash)?.[1]
+    if (given) {
+      this.api.keys.set(route.id, decodeURIComponent(given), this.api.keys.get(route.id)?.role === 'owner' ? 'owner' : 'participant')
+      history.replaceState(null, '', routePath(route))
+    }
+    void this.#loadComparison(route.id)
+  }
+
+  async #loadList() {
+    this.listLoading = true
+    this.listError = ''
+    try {
+      this.comparisons = await this.api.listComparisons()
+    } catch (err) {
+      this.listError = messageOf(err)
+    } finally {
+      this.listLoading = false
+    }
+  }
+
+  async #loadComparison(id: string) {
+    const seq = ++this.#loadSeq
+    if (this.comparison?.id !== id) {
+      this.comparison = null
+      this.report = null
+      this.annotations = []
+      this.undoStack = []
+      this.kind = null
+      this.findingsOnly = false
+      this.selected = null
+      this.target = null
+      this.visible = null
+      this.panelError = ''
+    }
+    this.loadError = ''
+    try {
+      const [comparison, alignment, annotations] = await Promise.all([this.api.getComparison(id), this.api.getAlignment(id), this.api.listAnnotations(id)])
+      if (seq !== this.#loadSeq) return
+      this.comparison = comparison
+      this.report = alignment.report
+      this.revision = alignment.revision
+      this.annotations = annotations
+    } catch (err) {
+      if (seq !== this.#loadSeq) return
+      this.loadError = err instanceof ApiError && err.status === 404 ? 'There is no comparison at this address.' : messageOf(err)
+    }
+  }
+
+  // ---- creating ----
+
+  async #create(e: ComparisonCreateEvent) {
+    this.createError = ''
+    this.creating = 0
+    const started = performance.now()
+    // The server aligns before it answers: count the seconds so a long upload never looks frozen.
+    this.#createTimer = window.setInterval(() => (this.creating = Math.round((performance.now() - started) / 1000)), 500)
+    try {
+      const created = await this.api.createComparison(e.input)
+      this.createdKey = { id: created.id, key: created.ownerKey }
+      this.#go({ name: 'comparison', id: created.id })
+    } catch (err) {
+      this.createError = messageOf(err)
+    } finally {
+      clearInterval(this.#createTimer)
+      this.creating = -1
+    }
+  }
+
+  // ---- selection, findings, jumps ----
+
+  #onBeadSelect = (e: BeadSelectEvent) => {
+    this.selected = e.bead
+    this.target = e.bead === null ? null : { bead: e.bead }
+    this.panelError = ''
+  }
+
+  #onSpanSelect = (e: SpanSelectEvent) => {
+    this.selected = e.bead
+    this.target = { side: e.side, start: e.start, end: e.end }
+    this.panelError = ''
+  }
+
+  async #step(step: 1 | -1) {
+    if (this.#order.length === 0) return
+    let pos = this.findingPos
+    if (pos < 0) {
+      // Start from the rows on screen rather than from the top.
+      const from = this.visible?.[0] ?? 0
+      pos = step > 0 ? this.#order.findIndex((r) => r.bead >= from) : this.#order.findLastIndex((r) => r.bead <= (this.visible?.[1] ?? from))
+      if (pos < 0) pos = step > 0 ? 0 : this.#order.length - 1
+    } else pos = Math.max(0, Math.min(this.#order.length - 1, pos + step))
+    this.findingPos = pos
+    const ref = this.#order[pos]
+    await this.updateComplete
+    await this.view?.reveal(ref.bead, { finding: ref.index })
+  }
+
+  async #jump(bead: number) {
+    if (!this.#rows.includes(bead)) {
+      // The row is filtered out: show every row rather than refuse the jump.
+      this.kind = null
+      this.findingsOnly = false
+      await this.updateComplete
+    }
+    if (window.matchMedia('(max-width: 1100px)').matches) this.drawer = false
+    this.selected = bead
+    await this.view?.reveal(bead, { row: true })
+  }
+
+  #onKeyDown = (e: KeyboardEvent) => {
+    if (this.route.name !== 'comparison' || !this.report || e.defaultPrevented) return
+    const path = e.composedPath()
+    const typing = path.some((el) => el instanceof HTMLElement && (/^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName) || el.isContentEditable))
+    if (typing) {
+      if (e.key === 'Escape') (path[0] as HTMLElement).blur?.()
+      return
+    }
+    if ((e.key === 'z' || e.key === 'Z') && (e.ctrlKey || e.metaKey) && !e.shiftKey) {
+      e.preventDefault()
+      void this.#undo()
+      return
+    }
+    if (e.ctrlKey || e.metaKey || e.altKey) return
+    switch (e.key) {
+      case 'j':
+      case 'n':
+        e.preventDefault()
+        void this.#step(1)
+        break
+      case 'k':
+      case 'p':
+        e.preventDefault()
+        void this.#step(-1)
+        break
+      case 'u':
+        e.preventDefault()
+        void this.#undo()
+        break
+      case 'Escape':
+        this.selected = null
+        this.target = null
+        this.drawer = false
+        break
+      case 'a':
+        // Annotate the selected row.
+        if (this.selected !== null && this.api.keyFor(this.comparison!.id)) {
+          e.preventDefault()
+          this.target = { bead: this.selected }
+          this.drawer = true
+          void this.panel?.focusForm()
+        }
+        break
+    }
+  }
+
+  // ---- annotations ----
+
+  #beadOf(target: AnnotationTarget): number | undefined {
+    if (!isSpanTarget(target)) return this.report && target.bead < this.report.beads.length ? target.bead : undefined
+    const report = this.report
+    if (!report) return undefined
+    const sentences = report[target.side].sentences
+    const index = sentenceAt(sentences, target.start)
+    if (index < 0) return undefined
+    const bead = (target.side === 'src' ? this.#srcBead : this.#tgtBead)[index]
+    return bead >= 0 ? bead : undefined
+  }
+
+  #describe = (target: AnnotationTarget): TargetInfo => {
+    const bead = this.#beadOf(target)
+    if (!isSpanTarget(target) || !this.report) return { bead }
+    const parts: string[] = []
+    for (const s of this.report[target.side].sentences) {
+      if (s.end <= target.start || s.start >= target.end) continue
+      parts.push(s.text.slice(Math.max(0, target.start - s.start), Math.min(s.text.length, target.end - s.start)))
+    }
+    return { bead, quote: parts.join(' ') }
+  }
+
+  async #saveAnnotation(e: AnnotationSaveEvent) {
+    const id = this.comparison?.id
+    if (!id) return
+    this.panelBusy = true
+    this.panelError = ''
+    if (e.draft.author) {
+      this.author = e.draft.author
+      writeStorage(AUTHOR_STORE, e.draft.author)
+    }
+    const draft = { ...e.draft, author: e.draft.author || undefined } as typeof e.draft
+    try {
+      if (e.id) {
+        const saved = await this.api.updateAnnotation(id, e.id, { tag: draft.tag, tags: draft.tags, note: draft.note, ...(draft.author ? { author: draft.author } : {}) })
+        this.annotations = this.annotations.map((a) => (a.id === saved.id ? saved : a))
+        this.#say('Annotation saved')
+      } else {
+        const saved = await this.api.createAnnotation(id, draft)
+        this.annotations = [...this.annotations, saved]
+        this.target = null
+        this.#say('Annotation saved')
+      }
+    } catch (err) {
+      this.panelError = messageOf(err)
+    } finally {
+      this.panelBusy = false
+    }
+  }
+
+  async #deleteAnnotation(annotationId: string) {
+    const id = this.comparison?.id
+    if (!id) return
+    this.panelError = ''
+    try {
+      await this.api.deleteAnnotation(id, annotationId)
+      this.annotations = this.annotations.filter((a) => a.id !== annotationId)
+      this.#say('Annotation deleted')
+    } catch (err) {
+      this.panelError = messageOf(err)
+    }
+  }
+
+  #useKey(key: string) {
+    const id = this.comparison?.id
+    if (!id) return
+    if (!keyIdOf(key)) {
+      this.panelError = 'That does not look like a Parallax key (it starts with “plx_”).'
+      return
+    }
+    this.api.keys.set(id, key, 'participant')
+    this.panelError = ''
+    this.#say('Key kept in this browser')
+    this.requestUpdate()
+  }
+
+  // ---- alignment corrections ----
+
+  async #edit(edit: BeadEdit) {
+    const id = this.comparison?.id
+    const report = this.report
+    if (!id || !report || this.saving) return
+    let beads: Bead[]
+    try {
+      beads = applyEdit(report.beads, edit)
+    } catch (err) {
+      if (err instanceof BeadEditError) return this.#say('That correction does not apply to this row.', true)
+      throw err
+    }
+    const before = report.beads.map(({ src, tgt, confidence, manual }) => ({ src, tgt, confidence, manual }))
+    const focus = edit.op === 'move-up' && edit.bead > 0 ? edit.bead - 1 : Math.min(edit.bead, beads.length - 1)
+    if (await this.#saveBeads(id, beads, focus)) {
+      this.undoStack = [...this.undoStack.slice(-49), before]
+      this.#say(describeEdit(edit))
+    }
+  }
+
+  async #undo() {
+    const id = this.comparison?.id
+    const previous = this.undoStack.at(-1)
+    if (!id || !previous || this.saving) return
+    if (await this.#saveBeads(id, previous, this.selected ?? 0)) {
+      this.undoStack = this.undoStack.slice(0, -1)
+      this.#say('Correction undone')
+    }
+  }
+
+  /** Shows `beads` at once (findings of untouched rows kept), then saves and shows the server's report. */
+  async #saveBeads(id: string, beads: Bead[], focus: number): Promise<boolean> {
+    const report = this.report!
+    const old = new Map(report.beads.map((b) => [beadKey(b), b]))
+    this.report = { ...report, beads: beads.map((b) => ({ ...b, findings: old.get(beadKey(b))?.findings ?? [] })) }
+    this.selected = focus
+    this.target = { bead: focus }
+    this.saving = true
+    try {
+      const answer = await this.api.putAlignment(id, beads, this.revision)
+      this.report = answer.report
+      this.revision = answer.revision
+      return true
+    } catch (err) {
+      this.report = report
+      if (err instanceof ApiError && err.isConflict) {
+        this.#say('Someone else corrected this alignment meanwhile; showing their version. Try again.', true)
+        this.undoStack = []
+        void this.#loadComparison(id)
+      } else this.#say(messageOf(err), true)
+      return false
+    } finally {
+      this.saving = false
+      await this.updateComplete
+      void this.view?.reveal(this.selected ?? focus)
+    }
+  }
+
+  // ---- small things ----
+
+  #say(text: string, error = false) {
+    clearTimeout(this.#toastTimer)
+    this.toast = { text, error }
+    this.#toastTimer = window.setTimeout(() => (this.toast = null), error ? 7000 : 2500)
+  }
+
+  async #copy(text: string) {
+    try {
+      await navigator.clipboard.writeText(text)
+      this.#say('Key copied')
+    } catch {
+      this.#say('Copying is not allowed here: select the key and copy it by hand.', true)
+    }
+  }
+}
+
+/** For each sentence of one side, the bead that holds it (-1 if none). */
+function sentenceToBead(report: DivergenceReport, side: 'src' | 'tgt'): Int32Array {
+  const map = new Int32Array(report[side].sentences.length).fill(-1)
+  report.beads.forEach((b, i) => {
+    for (const s of b[side]) if (s >= 0 && s < map.length) map[s] = i
+  })
+  return map
+}
+
+/** Index of the sentence that contains document offset `at` (or the nearest one before it). */
+function sentenceAt(sentences: readonly { start: number; end: number }[], at: number): number {
+  let lo = 0
+  let hi = sentences.length - 1
+  let found = -1
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1
+    if (sentences[mid].start <= at) {
+      found = mid
+      lo = mid + 1
+    } else hi = mid - 1
+  }
+  return found
+}
+
+function describeEdit(edit: BeadEdit): string {
+  const row = edit.bead + 1
+  switch (edit.op) {
+    case 'merge':
+      return `Rows ${row} and ${row + 1} merged`
+    case 'split':
+      return `Row ${row} split`
+    default:
+      return `${edit.side === 'src' ? 'Source' : 'Target'} sentence moved ${edit.op === 'move-up' ? 'up' : 'down'}`
+  }
+}
+
+function messageOf(err: unknown): string {
+  if (err instanceof ApiError) return err.message
+  return err instanceof Error ? err.message : String(err)
+}
+
+function safeDetect(text: string): string {
+  // Until the engine's detector lands the server detects on create.
+  void text
+  return ''
+}
+
+function readStorage(key: string): string {
+  try {
+    return localStorage.getItem(key) ?? ''
+  } catch {
+    return ''
+  }
+}
+
+function writeStorage(key: string, value: string): void {
+  try {
+    localStorage.setItem(key, value)
+  } catch {
+    /* private mode: nothing to keep */
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'parallax-app': ParallaxApp
+  }
+}

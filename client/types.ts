@@ -1,0 +1,91 @@
+/**
+ * Types the page shares between `api.ts` and the elements. The report types come straight from
+ * the engine's contract (`alignment/types.ts`), type-only, so nothing of the engine is bundled.
+ */
+import type { Bead, BeadReport, DivergenceReport, Finding, FindingKind, Sentence, Side } from '../alignment/types.ts'
+
+export type { Bead, BeadReport, DivergenceReport, Finding, FindingKind, Sentence, Side }
+/** Kind lists of the engine's contract (plain constants; nothing else of the engine is bundled). */
+export { CONTENT_KINDS, FINDING_KINDS } from '../alignment/types.ts'
+
+/** One version (document) of a comparison as the API describes it. */
+export interface VersionMeta {
+  label: string
+  lang: string
+  dir?: 'ltr' | 'rtl'
+  /** Length of the text in UTF-16 units. */
+  length?: number
+}
+
+/** A comparison as listed and as returned by `GET /api/comparisons/:id`. */
+export interface Comparison {
+  id: string
+  title: string
+  createdAt?: string
+  updatedAt?: string
+  versions: VersionMeta[]
+  /** Optimistic-concurrency token of the first alignment; sent back on `PUT .../alignment`. */
+  revision?: number | null
+  summary?: DivergenceReport['summary'] | null
+  /** Findings per kind (list items). */
+  counts?: Record<string, number>
+  /** Number of annotations (list items). */
+  annotations?: number
+}
+
+/** The answer to a create: the comparison plus the owner key, shown once. */
+export interface CreatedComparison extends Comparison {
+  ownerKey: string
+}
+
+/** A new comparison typed or pasted into the page. */
+export interface NewComparison {
+  title: string
+  versions: Array<{ label: string; lang?: string; text: string }>
+}
+
+/** What an annotation is attached to: a whole bead, or a span of one side's document. */
+export type AnnotationTarget = { bead: number } | { side: 'src' | 'tgt'; start: number; end: number }
+
+/** The tag taxonomy offered first; free tags may be added beside it. */
+export const TAGS = [
+  'omission',
+  'addition',
+  'mistranslation',
+  'modulation',
+  'explicitation',
+  'annotation-marker',
+  'number',
+  'name',
+  'other',
+] as const
+
+export type Tag = (typeof TAGS)[number]
+
+export interface Annotation {
+  id: string
+  comparisonId?: string
+  target: AnnotationTarget
+  tag: string
+  /** Free tags besides the taxonomy tag. */
+  tags?: string[]
+  note: string
+  author?: string
+  /** Id of the key that wrote it (the `ID` in `plx_ID_SECRET`). */
+  keyId?: string | null
+  createdAt?: string
+  updatedAt?: string
+}
+
+/** The fields a person fills in to make or change an annotation. */
+export interface AnnotationDraft {
+  target: AnnotationTarget
+  tag: string
+  tags: string[]
+  note: string
+  author: string
+}
+
+export function isSpanTarget(target: AnnotationTarget): target is { side: 'src' | 'tgt'; start: number; end: number } {
+  return 'side' in target
+}
