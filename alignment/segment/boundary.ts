@@ -1,0 +1,308 @@
+/**
+ * The decision at a stop: does the sentence end here? Called at every terminator character
+ * (`.` `?` `!` `…` `؟` `。`...) the scanner meets; looks back at most one word and forward at
+ * most a few words, so the scan stays linear whatever the input.
+ *
+ * The convention (shared with the gold files in `bench/seeds-en-tr`): a sentence ends after
+ * `.`, `?` or `!` (and their other-script forms) followed by white space and a capital letter,
+ * a letter of a script without case, or an opening quote; never before a lower-case word or a
+ * comma. Quotation marks do not suspend this (a quotation of several sentences is several
+ * sentences, as in the gold), except that an ellipsis inside a quotation marks an elision and
+ * goes on. The exceptions are abbreviations, initials, ordinal numbers and list enumerators.
+ */
+import {
+  codePointAt,
+  codePointBefore,
+  cpLength,
+  isBlank,
+  isCjkTerminator,
+  isClosingMark,
+  isDigit,
+  isDoubleQuote,
+  isIgnorable,
+  isLetter,
+  isLower,
+  isNonInitialMark,
+  isOpeningMark,
+  isQuestionOrExclamation,
+  isTerminator,
+  isUncasedLetter,
+  isUpper,
+} from './chars.ts'
+import { ABBREVIATIONS, PREPOSITIVE, SENTENCE_STARTERS, SPEECH_VERBS, fold } from './lexicon.ts'
+
+/** Where the scanner stands when it meets a stop. */
+export interface BoundaryContext {
+  text: string
+  /** Offset of the first character of the current sentence. */
+  sentenceStart: number
+  /** Offset of the first visible character of the current line (list enumerators start there). */
+  lineStart: number
+  /** End of the paragraph's content: the next word is never looked for beyond it. */
+  paragraphEnd: number
+  /** Inside a double quotation (tracked by {@link nextQuoteState}). */
+  inQuote: boolean
+  /** The language writes ordinals with a period (`3. Oktober`, Turkish `3. Ordu`). */
+  ordinalDot: boolean
+  lang: string
+}
+
+/** The outcome at a stop. */
+export interface BoundaryDecision {
+  /** The sentence ends at `end`. */
+  boundary: boolean
+  /** End of the stop with the closing quotes and brackets that belong to it (`."` `?”` `.)`). */
+  end: number
+  /** A closing double quote was part of the stop. */
+  closedQuote: boolean
+}
+
+type NextKind = 'end' | 'upper' | 'lower' | 'uncased' | 'digit' | 'open' | 'close' | 'other'
+
+interface NextToken {
+  kind: NextKind
+  /** The first word after any opening marks (at most {@link WORD_LIMIT} characters). */
+  word: string
+  /** Offset of that word. */
+  pos: number
+}
+
+/** Look-back and look-ahead limits: a longer token is not an abbreviation, and bounded looks keep the scan linear. */
+const TOKEN_LIMIT = 64
+const WORD_LIMIT = 40
+const MAX_OPENING_MARKS = 8
+
+/**
+ * The state of double quotation after the quote mark at `i`: a mark closes an open quotation;
+ * otherwise it opens one unless it looks like a stray closing mark (glued to the word before,
+ * followed by space or punctuation), so that one unbalanced `"` never flips a whole paragraph.
+ */
+export function nextQuoteState(text: string, i: number, inQuote: boolean): boolean {
+  if (inQuote) return false
+  const prev = i > 0 ? text.charCodeAt(i - 1) : 32
+  const next = i + 1 < text.length ? text.charCodeAt(i + 1) : 32
+  const gluedToWordBefore = !isBlank(prev) && !isOpeningMark(prev)
+  if (gluedToWordBefore && (isBlank(next) || isNonInitialMark(next) || isLineEnd(next))) return false
+  return true
+}
+
+function isLineEnd(c: number): boolean {
+  return c === 10 || c === 13
+}
+
+/**
+ * Decides whether the terminator at `i` ends the sentence. `i` must be a terminator
+ * ({@link isTerminator}); the stop is the maximal run of terminators, closing marks and
+ * invisible characters from there.
+ */
+export function decideBoundary(ctx: BoundaryContext, i: number): BoundaryDecision {
+  const { text, paragraphEnd } = ctx
+  let dots = 0
+  let ellipsis = false
+  let questionOrExclamation = false
+  let cjk = false
+  let otherStop = false
+  let closedQuote = false
+  let closingMarks = false
+  let end = i
+  // The stop: terminators with closing marks in any order (`?".` `”.` `.)`).
+  while (end < paragraphEnd) {
+    const c = text.charCodeAt(end)
+    if (isTerminator(c)) {
+      if (c === 0x2e) dots++
+      else if (c === 0x2026) ellipsis = true
+      else if (isQuestionOrExclamation(c)) questionOrExclamation = true
+      else otherStop = true
+      if (isCjkTerminator(c)) cjk = true
+      end++
+    } else if (isIgnorable(c)) {
+      end++
+    } else if (isClosingMark(c)) {
+      // A straight quote glued to a following word opens the next quotation: `."Next` is rare,
+      // but `U.S.'s` is not.
+      if ((c === 0x22 || c === 0x27 || c === 0xff02) && end + 1 < paragraphEnd) {
+        const after = codePointAt(text, end + 1)
+        if (isLetter(after) || isDigit(after)) break
+      }
+      if (isDoubleQuote(c)) closedQuote = true
+      closingMarks = true
+      end++
+    } else {
+      break
+    }
+  }
+  const no: BoundaryDecision = { boundary: false, end, closedQuote }
+  const yes: BoundaryDecision = { boundary: true, end, closedQuote }
+
+  // A stop that opens a sentence (`… and then`, `...`) never closes it.
+  if (i === ctx.sentenceStart) return no
+
+  if (cjk) {
+    if (end >= paragraphEnd) return yes
+    const c = text.charCodeAt(end)
+    if (!isBlank(c)) {
+      // `你好。他说` ends; `“你好。”他说` goes on (the quotation is part of the sentence);
+      // `“你好。”“再见。”` ends between the two quotations.
+      if (closingMarks) return isOpeningMark(c) ? yes : no
+      return isNonInitialMark(c) || isClosingMark(c) ? no : yes
+    }
+  } else if (end < paragraphEnd && !isBlank(text.charCodeAt(end))) {
+    // No space after the stop: `3.5`, `example.com`, `U.S.-led`, `?!abc`.
+    return no
+  }
+
+  const next = nextToken(text, end, paragraphEnd)
+  if (next.kind === 'end') return yes
+  if (next.kind === 'lower' || next.kind === 'close') return no
+
+  if (questionOrExclamation) {
+    // `"Why?" Mary asked.` is one sentence.
+    if (closedQuote && next.kind === 'upper' && speechFollows(text, next.pos, paragraphEnd)) return no
+    return yes
+  }
+  if (ellipsis || dots >= 2) {
+    // An ellipsis inside a quotation marks an elision: the quotation goes on.
+    if (ctx.inQuote) return no
+    return next.kind === 'digit' ? no : yes
+  }
+  if (otherStop || cjk || closingMarks) return yes
+  return periodDecision(ctx, i, next) ? yes : no
+}
+
+/** A single period followed by space and something that may start a sentence. */
+function periodDecision(ctx: BoundaryContext, i: number, next: NextToken): boolean {
+  const { text } = ctx
+  // The token before the period: back to white space, at most TOKEN_LIMIT characters.
+  let ts = i
+  while (ts > 0 && i - ts < TOKEN_LIMIT && !isBlank(text.charCodeAt(ts - 1))) ts--
+  if (ts > 0 && !isBlank(text.charCodeAt(ts - 1))) return next.kind !== 'digit'
+  // Leave out opening quotes and brackets: `(Dr.` is `Dr`.
+  while (ts < i && isOpeningMark(text.charCodeAt(ts)) && text.charCodeAt(ts) !== 0x2d) ts++
+  const token = text.slice(ts, i)
+  if (token.length === 0) return true
+  const folded = fold(token)
+  const first = codePointAt(token, 0)
+  const oneChar = token.length === cpLength(first)
+
+  if (PREPOSITIVE.has(folded) && !(folded === 'vs' && ctx.lang === 'tr')) return false
+
+  // List enumerators at the start of a line: `3. Madde`, `a. First`, `IV. Results`.
+  if (ts === ctx.lineStart && (/^\d{1,3}$/.test(token) || oneChar || /^[IVXLC]{1,5}$/.test(token))) return false
+
+  if (oneChar && isUncasedLetter(first)) {
+    // Arabic `د.` (Dr.), `أ.` (Prof.) before a name; but `2001 م.` (AD) after a year ends.
+    return previousTokenIsNumber(text, ts)
+  }
+  if (oneChar && isUpper(first)) {
+    // Initials: `George W. Bush`, `J. K. Rowling`; but `you and I. Did`, `Plan B. The`.
+    if (next.kind === 'upper' && !isStarter(next.word)) {
+      if (ts === ctx.sentenceStart) return false
+      const prev = previousToken(text, ts)
+      const prevFirst = codePointAt(prev, 0)
+      if (isUpper(prevFirst) || isInitial(prev)) return false
+    }
+    return next.kind !== 'digit'
+  }
+  // Multi-period abbreviations: `U.S.`, `e.g.`, `a.m.`, Turkish `A.Ş.`, `T.C.`.
+  if (token.length <= 12 && /^(?:\p{L}{1,3}\.)+\p{L}{1,3}$/u.test(token)) {
+    return next.kind === 'open' || (next.kind === 'upper' && isStarter(next.word))
+  }
+  if (/^\p{Nd}+$/u.test(token)) {
+    if (next.kind === 'digit') return false
+    // Ordinals: Turkish `21. Yüzyıl`, German `3. Oktober`; but `2001. Bu` ends.
+    if (ctx.ordinalDot && token.length <= 3 && next.kind === 'upper' && !isStarter(next.word)) return false
+    return true
+  }
+  if (ctx.ordinalDot && /^[IVXLC]{1,6}$/.test(token) && next.kind === 'upper' && !isStarter(next.word)) return false
+  if (ABBREVIATIONS.has(folded)) return next.kind !== 'digit'
+  if (next.kind === 'digit') {
+    // `in March. 30 people died` ends; `Abs. 3`, `S. 12` (unknown short abbreviations) do not.
+    return /^\p{L}{3,}$/u.test(token) && !isUpper(first)
+  }
+  return true
+}
+
+function isStarter(word: string): boolean {
+  return SENTENCE_STARTERS.has(fold(word))
+}
+
+function isInitial(token: string): boolean {
+  return token.length === 2 && token.endsWith('.') && isUpper(token.charCodeAt(0))
+}
+
+/** The token before offset `ts` (skipping white space), at most TOKEN_LIMIT characters. */
+function previousToken(text: string, ts: number): string {
+  let e = ts
+  let guard = 0
+  while (e > 0 && isBlank(text.charCodeAt(e - 1)) && guard++ < TOKEN_LIMIT) e--
+  let s = e
+  while (s > 0 && e - s < TOKEN_LIMIT && !isBlank(text.charCodeAt(s - 1))) s--
+  while (s < e && isOpeningMark(text.charCodeAt(s))) s++
+  return text.slice(s, e)
+}
+
+function previousTokenIsNumber(text: string, ts: number): boolean {
+  const prev = previousToken(text, ts)
+  if (prev.length > 0 && isDigit(codePointBefore(prev, prev.length))) return true
+  // `2001م.`: the letter glued to the year.
+  return ts > 0 && isDigit(codePointBefore(text, ts))
+}
+
+/** What follows the stop: the kind of its first visible character and its first word. */
+function nextToken(text: string, from: number, limit: number): NextToken {
+  let p = from
+  while (p < limit && isBlank(text.charCodeAt(p))) p++
+  if (p >= limit) return { kind: 'end', word: '', pos: p }
+  let q = p
+  let opened = false
+  while (q < limit && q - p < MAX_OPENING_MARKS) {
+    const c = text.charCodeAt(q)
+    if (isIgnorable(c)) q++
+    else if (isOpeningMark(c)) {
+      opened = true
+      q++
+    } else break
+  }
+  const word = readWord(text, q, limit)
+  if (opened) return { kind: 'open', word, pos: q }
+  const cp = codePointAt(text, q)
+  let kind: NextKind
+  if (isUpper(cp)) kind = 'upper'
+  else if (isLower(cp)) kind = 'lower'
+  else if (isUncasedLetter(cp)) kind = 'uncased'
+  else if (isDigit(cp)) kind = 'digit'
+  else if (isNonInitialMark(cp)) kind = 'close'
+  else kind = 'other'
+  return { kind, word, pos: q }
+}
+
+/** The letters (and apostrophes, hyphens) from `p`, at most WORD_LIMIT characters. */
+function readWord(text: string, p: number, limit: number): string {
+  let e = p
+  while (e < limit && e - p < WORD_LIMIT) {
+    const cp = codePointAt(text, e)
+    if (isLetter(cp) || cp === 0x27 || cp === 0x2019 || (cp === 0x2d && e > p)) e += cpLength(cp)
+    else break
+  }
+  return text.slice(p, e)
+}
+
+/** `Mary asked`, `John Smith said`: up to three capitalised words, then a verb of saying. */
+function speechFollows(text: string, pos: number, limit: number): boolean {
+  let p = pos
+  for (let n = 0; n < 4 && p < limit; n++) {
+    const word = readWord(text, p, limit)
+    if (word.length === 0) return false
+    if (n > 0 && SPEECH_VERBS.has(fold(word))) return true
+    if (!isUpper(codePointAt(word, 0))) return false
+    p += word.length
+    // one separator: white space only (a comma or stop ends the name)
+    let spaces = 0
+    while (p < limit && isBlank(text.charCodeAt(p)) && spaces < 4) {
+      p++
+      spaces++
+    }
+    if (spaces === 0) return false
+  }
+  return false
+}
