@@ -10,7 +10,7 @@ import {
   type RawSentence,
   type WeightedSentence,
 } from './align/features.ts'
-import { LEXICON_DEFAULTS, learnLexicon } from './align/lexicon.ts'
+import { LEXICON_DEFAULTS, learnLexicon, type LexiconOptions } from './align/lexicon.ts'
 
 /**
  * Sentence alignment of two versions of a text, without any model: a length model (Gale & Church
@@ -49,13 +49,15 @@ export const FULL_SEARCH_CELLS = 4_000_000
 /** Tunables of {@link align}, beyond the public {@link AlignOptions}. */
 export interface AlignTuning {
   cost: CostParams
-  /** Learn a lexicon from the first pass and realign (Moore's second pass). */
-  lexicon: boolean
+  /** Learn a lexicon from the first pass and realign (Moore's second pass); false to skip. */
+  lexicon: LexiconOptions | false
+  /** How many times to learn the lexicon from the last pass and realign. */
+  lexiconPasses: number
   /** Half-width of the band around the upsampled coarse path, in blocks. */
   bandBlocks: number
 }
 
-export const ALIGN_DEFAULTS: AlignTuning = { cost: COST_DEFAULTS, lexicon: true, bandBlocks: 1.5 }
+export const ALIGN_DEFAULTS: AlignTuning = { cost: COST_DEFAULTS, lexicon: LEXICON_DEFAULTS, lexiconPasses: 1, bandBlocks: 1.5 }
 
 /**
  * Aligns two lists of sentences into monotone beads covering every sentence exactly once.
@@ -77,7 +79,7 @@ export function align(src: readonly string[], tgt: readonly string[], options: A
       ...tgt.map((_, j) => ({ src: [], tgt: [j], confidence: 1 })),
     ]
   }
-  const progress = makeProgress(options.onProgress, n, tuning.lexicon ? 2 : 1)
+  const progress = makeProgress(options.onProgress, n, tuning.lexicon ? 1 + tuning.lexiconPasses : 1)
 
   const shared = new Interner()
   const skeletons = dominantScript(src) !== dominantScript(tgt)
@@ -89,10 +91,10 @@ export function align(src: readonly string[], tgt: readonly string[], options: A
   let { beads, cost } = runPass(ws, wt, band, tuning.cost, progress.pass(0))
 
   if (tuning.lexicon) {
-    const learned = addLexicon(rawS, rawT, beads, shared)
-    if (learned > 0) {
-      ;[ws, wt] = weighFeatures(rawS, rawT, shared.size)
-      ;({ beads, cost } = runPass(ws, wt, band, tuning.cost, progress.pass(1)))
+    for (let pass = 1; pass <= tuning.lexiconPasses; pass++) {
+      const [lexS, lexT] = withLexicon(rawS, rawT, beads, shared, tuning.lexicon)
+      ;[ws, wt] = weighFeatures(lexS, lexT, shared.size)
+      ;({ beads, cost } = runPass(ws, wt, band, tuning.cost, progress.pass(pass)))
     }
   }
   progress.done()
@@ -164,32 +166,40 @@ function blocks(sentences: WeightedSentence[], size: number): WeightedSentence[]
 }
 
 /**
- * Moore's second pass, with our departures (see lexicon.ts): learn word pairs from the first pass's
- * 1-1 and n-m beads and give every sentence a shared feature per learned pair it contains.
- * Returns the number of pairs learned.
+ * Moore's second pass, with our departures (see lexicon.ts): learn word pairs from the last pass's
+ * aligned beads and give every sentence a shared feature per learned pair it contains. Returns new
+ * sentences; the first-pass features are kept as they were.
  */
-function addLexicon(rawS: RawSentence[], rawT: RawSentence[], beads: PassBead[], shared: Interner): number {
+function withLexicon(
+  rawS: RawSentence[],
+  rawT: RawSentence[],
+  beads: PassBead[],
+  shared: Interner,
+  options: LexiconOptions,
+): [RawSentence[], RawSentence[]] {
   const aligned = beads.filter((b) => b.src.length > 0 && b.tgt.length > 0)
-  const pairs = learnLexicon(rawS, rawT, aligned, LEXICON_DEFAULTS)
-  if (pairs.length === 0) return 0
-  const srcFeature = new Map<number, number>()
-  const tgtFeature = new Map<number, number>()
+  const pairs = learnLexicon(rawS, rawT, aligned, options)
+  const srcFeature = new Map<number, number[]>()
+  const tgtFeature = new Map<number, number[]>()
+  const push = (map: Map<number, number[]>, word: number, id: number) => {
+    const list = map.get(word)
+    if (list) list.push(id)
+    else map.set(word, [id])
+  }
   pairs.forEach((p, k) => {
     const id = shared.id('L' + k)
-    srcFeature.set(p.src, id)
-    tgtFeature.set(p.tgt, id)
+    push(srcFeature, p.src, id)
+    push(tgtFeature, p.tgt, id)
   })
-  const attach = (raw: RawSentence[], feature: Map<number, number>) => {
-    for (const s of raw) {
+  const attach = (raw: RawSentence[], feature: Map<number, number[]>) =>
+    raw.map((s): RawSentence => {
+      const feats = new Map(s.feats)
       for (const w of s.words) {
-        const id = feature.get(w)
-        if (id !== undefined) s.feats.set(id, (s.feats.get(id) ?? 0) + 1)
+        for (const id of feature.get(w) ?? []) feats.set(id, (feats.get(id) ?? 0) + 1)
       }
-    }
-  }
-  attach(rawS, srcFeature)
-  attach(rawT, tgtFeature)
-  return pairs.length
+      return { ...s, feats }
+    })
+  return [attach(rawS, srcFeature), attach(rawT, tgtFeature)]
 }
 
 /**

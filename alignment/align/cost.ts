@@ -1,5 +1,5 @@
 import type { Band, BeadCost } from './dp.ts'
-import { overlap, type WeightedSentence } from './features.ts'
+import { dot, type WeightedSentence } from './features.ts'
 
 /**
  * The bead cost: what the DP minimises. For a bead of a source and b target sentences
@@ -10,9 +10,10 @@ import { overlap, type WeightedSentence } from './features.ts'
  * - gc is Gale & Church's (1993) length cost, −log P(|δ|) for δ = (lT − c·lS) / √(s²·l̄), with c
  *   the document's own length ratio rather than a fixed 1 (their languages had c ≈ 1), and l̄ the
  *   mean of lS·c and lT, which makes the cost symmetric in the two versions.
- * - sim is the weighted Dice overlap of the bead's feature vectors, 2·ov(S,T) / (W(S) + W(T)). The
- *   overlap of a multi-sentence bead is the sum of its sentence pairs' overlaps (exact unless two
- *   sentences of one side share a feature), so it is computed once per sentence pair in the band.
+ * - sim is the cosine of the bead's two feature vectors, each the sum of its sentences' tf·idf
+ *   vectors, as if the sentences were concatenated. Sums make it exact from pairwise products:
+ *   dot(ΣS, ΣT) is the sum of the sentence pairs' dot products (computed once per pair in the
+ *   band), and |ΣS|² adds the products of neighbouring sentences of one side to their norms.
  * - Where neither side has any shareable feature, sim is NEUTRAL_SIM: no evidence either way.
  */
 export interface CostParams {
@@ -20,6 +21,13 @@ export interface CostParams {
   prior: Record<string, number>
   /** Cost of leaving one sentence without counterpart. */
   skip: number
+  /**
+   * Sentences shorter than this many characters cost proportionally less to leave out (OCR debris,
+   * separators, captions are what translations drop), but never less than half of `skip`.
+   */
+  skipFullLength: number
+  /** Factor on `skip` for heading-like lines (no final punctuation), which versions often drop. */
+  skipHeading: number
   lengthWeight: number
   lexicalWeight: number
   /** Gale & Church's s²: variance of the target length per unit of source length. */
@@ -31,12 +39,14 @@ export interface CostParams {
  * Defaults tuned on Text+Berg dev only (German–French), used unchanged for every language pair.
  */
 export const COST_DEFAULTS: CostParams = {
-  prior: { '1-1': 0, '1-2': 2.2, '2-1': 2.2, '2-2': 4.0, '1-3': 4.0, '3-1': 4.0 },
+  prior: { '1-1': 0, '1-2': 2, '2-1': 2, '2-2': 4.0, '1-3': 4.0, '3-1': 4.0 },
   skip: 6,
+  skipFullLength: 30,
+  skipHeading: 0.5,
   lengthWeight: 1,
-  lexicalWeight: 6,
+  lexicalWeight: 3,
   variance: 6.8,
-  neutralSim: 0.5,
+  neutralSim: 0.3,
 }
 
 // −log of the two-sided normal tail 2·(1 − Φ(|x|)), by the complementary error function
@@ -58,7 +68,7 @@ function prefix(values: readonly WeightedSentence[], pick: (s: WeightedSentence)
   return out
 }
 
-/** Sentence-pair overlaps for every pair a bead inside `band` can touch. */
+/** Sentence-pair dot products for every pair a bead inside `band` can touch. */
 export class OverlapTable {
   readonly lo: Int32Array
   readonly hi: Int32Array
@@ -83,7 +93,7 @@ export class OverlapTable {
       const base = this.offset[s] - this.lo[s]
       const a = src[s]
       if (a.ids.length === 0) continue
-      for (let t = this.lo[s]; t <= this.hi[s]; t++) this.values[base + t] = overlap(a, tgt[t])
+      for (let t = this.lo[s]; t <= this.hi[s]; t++) this.values[base + t] = dot(a, tgt[t])
     }
   }
 
@@ -106,8 +116,6 @@ export function makeCost(
   reach = 3,
 ): { cost: BeadCost; sim: SimFn; lengthCost: (i0: number, a: number, j0: number, b: number) => number } {
   const table = new OverlapTable(src, tgt, band, reach)
-  const wS = prefix(src, (s) => s.total)
-  const wT = prefix(tgt, (s) => s.total)
   const lS = prefix(src, (s) => s.length)
   const lT = prefix(tgt, (s) => s.length)
   const n = src.length
@@ -118,15 +126,42 @@ export function makeCost(
     const [a, b] = k.split('-').map(Number)
     prior[a * 4 + b] = v
   }
-  const { skip, lengthWeight, lexicalWeight, variance, neutralSim } = params
+  const { skip, skipFullLength, skipHeading, lengthWeight, lexicalWeight, variance, neutralSim } = params
+  const skipCost = (sentence: WeightedSentence) => {
+    const base = sentence.heading ? skip * skipHeading : skip
+    const len = sentence.length
+    return len >= skipFullLength ? base : base * Math.max(0.5, len / skipFullLength)
+  }
+
+  // Squared norms of single sentences and products of neighbours 1 and 2 apart, per side.
+  const gram = (side: readonly WeightedSentence[]) => {
+    const self = new Float64Array(side.length)
+    const next1 = new Float64Array(side.length)
+    const next2 = new Float64Array(side.length)
+    for (let k = 0; k < side.length; k++) {
+      self[k] = dot(side[k], side[k])
+      if (k + 1 < side.length) next1[k] = dot(side[k], side[k + 1])
+      if (k + 2 < side.length) next2[k] = dot(side[k], side[k + 2])
+    }
+    return (k0: number, count: number) => {
+      let sum = 0
+      for (let k = k0; k < k0 + count; k++) sum += self[k]
+      if (count >= 2) for (let k = k0; k + 1 < k0 + count; k++) sum += 2 * next1[k]
+      if (count >= 3) sum += 2 * next2[k0]
+      return sum
+    }
+  }
+  const normS = gram(src)
+  const normT = gram(tgt)
 
   const sim: SimFn = (i0, a, j0, b) => {
-    const w = wS[i0 + a] - wS[i0] + wT[j0 + b] - wT[j0]
-    if (w <= 0) return NaN
-    let ov = 0
-    for (let s = i0; s < i0 + a; s++) for (let t = j0; t < j0 + b; t++) ov += table.get(s, t)
-    const d = (2 * ov) / w
-    return d > 1 ? 1 : d
+    const ns = normS(i0, a)
+    const nt = normT(j0, b)
+    if (ns <= 0 || nt <= 0) return ns <= 0 && nt <= 0 ? NaN : 0
+    let product = 0
+    for (let s = i0; s < i0 + a; s++) for (let t = j0; t < j0 + b; t++) product += table.get(s, t)
+    const cos = product / Math.sqrt(ns * nt)
+    return cos > 1 ? 1 : cos
   }
   const lengthCost = (i0: number, a: number, j0: number, b: number) => {
     const ls = (lS[i0 + a] - lS[i0]) * ratio
@@ -135,7 +170,9 @@ export function makeCost(
     return normalTailCost((lt - ls) / Math.sqrt(variance * Math.max(mean, 1)))
   }
   const cost: BeadCost = (i0, a, j0, b) => {
-    if (a === 0 || b === 0) return skip * (a + b)
+    // Only 0-1 and 1-0 beads have an empty side.
+    if (a === 0) return skipCost(tgt[j0])
+    if (b === 0) return skipCost(src[i0])
     const s = sim(i0, a, j0, b)
     return (
       prior[a * 4 + b] +

@@ -27,6 +27,8 @@ export interface RawSentence {
   words: number[]
   /** Length in characters, white space excluded (the unit of the length model). */
   length: number
+  /** No sentence-final punctuation: a heading, caption, byline or page furniture. */
+  heading: boolean
 }
 
 /** String → integer ids, one space for both versions. */
@@ -78,6 +80,14 @@ export function dominantScript(texts: readonly string[]): string {
   return best
 }
 
+// Sentence-final punctuation of any script, possibly followed by closing quotes or brackets.
+const FINAL = /[.!?…:;؟。！？।]['"’”»)\]\s]*$/u
+
+/** A line with letters but no final punctuation: headline, heading, caption, page furniture. */
+export function isHeadingLike(text: string): boolean {
+  return /\p{L}/u.test(text) && !FINAL.test(text)
+}
+
 /** Options of {@link extractFeatures}. */
 export interface FeatureOptions {
   lang?: string
@@ -127,7 +137,7 @@ export function extractFeatures(
       const p = PUNCT[ch]
       if (p) add('p' + p)
     }
-    out[i] = { feats, words, length: text.replace(WHITE, '').length }
+    out[i] = { feats, words, length: text.replace(WHITE, '').length, heading: isHeadingLike(text) }
   }
   return out
 }
@@ -141,6 +151,7 @@ export interface WeightedSentence {
   /** Sum of `w`. */
   total: number
   length: number
+  heading: boolean
 }
 
 /**
@@ -168,7 +179,7 @@ export function weighFeatures(
       const w = Float64Array.from(kept, (id) => idf[id] * s.feats.get(id)!)
       let sum = 0
       for (const x of w) sum += x
-      return { ids, w, total: sum, length: s.length }
+      return { ids, w, total: sum, length: s.length, heading: s.heading }
     })
   return [weigh(src), weigh(tgt)]
 }
@@ -193,6 +204,26 @@ export function overlap(a: WeightedSentence, b: WeightedSentence): number {
   return sum
 }
 
+/** Dot product of two sentence vectors. */
+export function dot(a: WeightedSentence, b: WeightedSentence): number {
+  const ai = a.ids
+  const bi = b.ids
+  let i = 0
+  let j = 0
+  let sum = 0
+  while (i < ai.length && j < bi.length) {
+    const x = ai[i]
+    const y = bi[j]
+    if (x === y) {
+      sum += a.w[i] * b.w[j]
+      i++
+      j++
+    } else if (x < y) i++
+    else j++
+  }
+  return sum
+}
+
 /** The union of consecutive sentences as one (used for the coarse pass). */
 export function concatSentences(parts: readonly WeightedSentence[]): WeightedSentence {
   const acc = new Map<number, number>()
@@ -205,5 +236,5 @@ export function concatSentences(parts: readonly WeightedSentence[]): WeightedSen
   const w = Float64Array.from(ids, (id) => acc.get(id)!)
   let total = 0
   for (const x of w) total += x
-  return { ids, w, total, length }
+  return { ids, w, total, length, heading: false }
 }

@@ -21,9 +21,11 @@ export interface LexiconOptions {
   minDice: number
   /** Beads used at most (a sample spread over the document keeps the cost bounded). */
   maxBeads: number
+  /** Links a word may have (1: competitive linking proper). */
+  maxLinks: number
 }
 
-export const LEXICON_DEFAULTS: LexiconOptions = { minCount: 2, minDice: 0.35, maxBeads: 10_000 }
+export const LEXICON_DEFAULTS: LexiconOptions = { minCount: 2, minDice: 0.35, maxBeads: 10_000, maxLinks: 1 }
 
 /** A learned pair: source word key id, target word key id, Dice score. */
 export interface LexiconPair {
@@ -81,13 +83,15 @@ export function learnLexicon(
     if (dice >= options.minDice) candidates.push({ src: s, tgt: t, dice })
   }
   candidates.sort((x, y) => y.dice - x.dice || x.src - y.src || x.tgt - y.tgt)
-  const usedS = new Set<number>()
-  const usedT = new Set<number>()
+  const linksS = new Map<number, number>()
+  const linksT = new Map<number, number>()
   const pairs: LexiconPair[] = []
   for (const p of candidates) {
-    if (usedS.has(p.src) || usedT.has(p.tgt)) continue
-    usedS.add(p.src)
-    usedT.add(p.tgt)
+    const ls = linksS.get(p.src) ?? 0
+    const lt = linksT.get(p.tgt) ?? 0
+    if (ls >= options.maxLinks || lt >= options.maxLinks) continue
+    linksS.set(p.src, ls + 1)
+    linksT.set(p.tgt, lt + 1)
     pairs.push(p)
   }
   return pairs
