@@ -1,0 +1,246 @@
+/**
+ * Word-level evidence that a word of one version has a counterpart among some words of the other:
+ * the same word (same language), a cognate or transliterated name (consonant skeletons, across
+ * scripts), a standard exonym (`Germany` / `Almanya` / `ألمانيا`), or a lexicon concept.
+ *
+ * {@link WordIndex} indexes the words of one side once; each question about a word of the other side
+ * is then a handful of set look-ups, so a bead costs time linear in its length.
+ */
+import { skeleton } from '../romanize.ts'
+import { concepts } from './lexicon.ts'
+import { arabicStems, editDistance, normalizeArabic, primaryLang, type Word } from './text.ts'
+
+/**
+ * Coarser than the skeleton, for names: `p`/`b` and `v`/`f` merged (Arabic writes `Putin` with a
+ * `b` and `Vladimir` with an `f`), so `Putin` / `بوتين` and `Zakharova` / `زاخاروفا` agree.
+ */
+export function nameKey(skel: string): string {
+  return skel.replace(/p/g, 'b').replace(/v/g, 'f').replace(/(.)\1+/g, '$1')
+}
+
+// First-letter classes for two-consonant keys, where the key alone says too little.
+function firstClass(roman: string): string {
+  const c = roman.replace(/^[^a-z]+/, '')[0] ?? ''
+  if ('ckq'.includes(c)) return 'k'
+  if ('vwf'.includes(c)) return 'f'
+  if ('pb'.includes(c)) return 'b'
+  if ('aeiouy'.includes(c)) return 'a'
+  return c
+}
+
+// Standard names that differ between languages beyond spelling: one group per line,
+// `english | turkish | arabic` (any number of forms each).
+const EXONYM_TABLE = `
+us,usa,america,american,americans,washington | abd,amerika,amerikan,amerikalı,vaşington | الولايات,امريكا,امريكي,الامريكي,الامريكيه,واشنطن
+uk,britain,british,england,english,london | ingiltere,ingiliz,britanya,londra | بريطانيا,البريطاني,البريطانيه,انجلترا,لندن
+un,nations | bm,milletler | الامم,الاممي,الامميه
+eu,europe,european | ab,avrupa | الاتحاد,اوروبا,الاوروبي,الاوروبيه
+nato | nato | الناتو,الاطلسي
+csto | kgaö,kgao | منظمه
+germany,german,germans,berlin | almanya,alman,berlin | المانيا,الالماني,برلين
+greece,greek | yunanistan,yunan | اليونان,اليوناني
+egypt,egyptian,cairo | mısır,mısırlı,kahire | مصر,المصري,القاهره
+hungary,hungarian | macaristan,macar | المجر,المجري
+georgia,georgian | gürcistan,gürcü | جورجيا
+netherlands,dutch,holland | hollanda,hollandalı | هولندا,الهولندي
+switzerland,swiss | isviçre | سويسرا,السويسري
+sweden,swedish | isveç | السويد,السويدي
+china,chinese,beijing | çin,çinli,pekin | الصين,الصيني,بكين
+india,indian | hindistan,hint | الهند,الهندي
+jerusalem | kudüs | القدس
+saudi | suudi | السعوديه,السعودي
+arabia,arab,arabs | arabistan,arap | العرب,العربي,العربيه
+iran,iranian,tehran | iran,iranlı,tahran | ايران,الايراني,طهران
+turkey,turkish,turkiye,ankara | türkiye,türk,ankara | تركيا,التركي,التركيه,انقره
+russia,russian,russians,moscow,kremlin | rusya,rus,moskova,kremlin | روسيا,الروسي,الروسيه,موسكو,الكرملين
+ukraine,ukrainian,kyiv,kiev | ukrayna,ukraynalı,kiev | اوكرانيا,الاوكراني,كييف
+syria,syrian,damascus | suriye,suriyeli,şam | سوريا,السوري,دمشق
+afghanistan,afghan,afghans | afganistan,afgan,afganlı | افغانستان,الافغاني,الافغانيه,الافغان
+tajikistan,tajik,tajiks,dushanbe | tacikistan,tacik,duşanbe | طاجيكستان,الطاجيكي,الطاجيكيه,دوشنبه
+uzbekistan,uzbek | özbekistan,özbek | اوزبكستان,الاوزبكي
+pakistan,pakistani | pakistan,pakistanlı | باكستان,الباكستاني
+israel,israeli | israil,israilli | اسرائيل,الاسرائيلي
+palestine,palestinian | filistin,filistinli | فلسطين,الفلسطيني
+lebanon,lebanese | lübnan,lübnanlı | لبنان,اللبناني
+iraq,iraqi | irak,iraklı | العراق,العراقي
+jordan,jordanian | ürdün | الاردن,الاردني
+morocco,moroccan | fas | المغرب,المغربي
+algeria,algerian | cezayir | الجزائر,الجزائري
+libya,libyan | libya | ليبيا,الليبي
+japan,japanese | japonya,japon | اليابان,الياباني
+korea,korean | kore | كوريا,الكوري
+france,french,paris | fransa,fransız,paris | فرنسا,الفرنسي,باريس
+spain,spanish | ispanya,ispanyol | اسبانيا,الاسباني
+italy,italian | italya,italyan | ايطاليا,الايطالي
+poland,polish | polonya | بولندا
+austria,austrian | avusturya | النمسا
+belgium,belgian,brussels | belçika,brüksel | بلجيكا,بروكسل
+muslim,muslims,islam,islamic | müslüman,islam,islami | مسلم,المسلمين,الاسلام,الاسلامي
+christian,christians | hristiyan | مسيحي
+jewish,jews | yahudi | يهودي,اليهود
+`
+
+const EXONYMS = new Map<string, number[]>()
+{
+  let id = 0
+  for (const line of EXONYM_TABLE.split('\n')) {
+    const parts = line.split('|')
+    if (parts.length !== 3) continue
+    for (const form of parts.join(',').split(',')) {
+      const f = form.trim()
+      if (!f) continue
+      const key = /[\u0600-\u06ff]/.test(f) ? normalizeArabic(f) : f.toLocaleLowerCase('tr').replace(/ı/g, 'i').normalize('NFKD').replace(/\p{M}/gu, '')
+      const list = EXONYMS.get(key) ?? []
+      list.push(id)
+      EXONYMS.set(key, list)
+    }
+    id++
+  }
+}
+
+function exonymIds(w: Word, lang: string): number[] {
+  if (primaryLang(lang) === 'ar' || /[\u0600-\u06ff]/.test(w.text)) {
+    const out: number[] = []
+    for (const s of arabicStems(w.text)) out.push(...(EXONYMS.get(s) ?? []))
+    return out
+  }
+  // The romanised form, before Turkish `c`/`ş` were respelled: look up by diacritic-free fold.
+  const plain = w.fold.replace(/ı/g, 'i').normalize('NFKD').replace(/\p{M}/gu, '')
+  return EXONYMS.get(plain) ?? EXONYMS.get(w.roman) ?? []
+}
+
+/** Skeletons of a word, including its forms without Arabic clitic prefixes. */
+function skeletonsOf(w: Word, lang: string): string[] {
+  if (primaryLang(lang) !== 'ar' && !/[\u0600-\u06ff]/.test(w.text)) return [w.skel]
+  const out = new Set<string>([w.skel])
+  for (const s of arabicStems(w.text).slice(1)) out.add(skeleton(s, 'ar'))
+  return [...out]
+}
+
+/** The words of one side of a bead (or a window of beads), indexed for the questions below. */
+export class WordIndex {
+  private readonly folds = new Set<string>()
+  private readonly romans = new Set<string>()
+  private readonly texts = new Set<string>()
+  private readonly skels = new Set<string>()
+  private readonly skelPrefix4 = new Set<string>()
+  private readonly skelPrefix3 = new Set<string>()
+  private readonly keys = new Map<string, string[]>() // name key → romans
+  private readonly keyPrefixes = new Map<string, string[]>() // proper prefix of a name key → romans
+  private readonly keyList: string[] = []
+  private readonly conceptIds = new Set<number>()
+  private readonly exonyms = new Set<number>()
+
+  constructor(
+    words: readonly Word[],
+    readonly lang: string,
+  ) {
+    for (const w of words) {
+      this.folds.add(w.fold)
+      this.romans.add(w.roman)
+      this.texts.add(w.text)
+      for (const id of exonymIds(w, lang)) this.exonyms.add(id)
+      if (w.digits) continue
+      for (const c of concepts(w.fold, lang)) this.conceptIds.add(c)
+      for (const s of skeletonsOf(w, lang)) {
+        if (!s) continue
+        this.skels.add(s)
+        if (s.length >= 4) this.skelPrefix4.add(s.slice(0, 4))
+        if (s.length >= 3) this.skelPrefix3.add(s.slice(0, 3))
+        const k = nameKey(s)
+        const list = this.keys.get(k)
+        if (list) list.push(w.roman)
+        else {
+          this.keys.set(k, [w.roman])
+          this.keyList.push(k)
+        }
+        for (let len = 2; len < k.length; len++) {
+          const p = k.slice(0, len)
+          const romans = this.keyPrefixes.get(p)
+          if (romans) {
+            if (romans.length < 8) romans.push(w.roman)
+          } else this.keyPrefixes.set(p, [w.roman])
+        }
+      }
+    }
+  }
+
+  get size(): number {
+    return this.folds.size
+  }
+
+  /** Same word, same language: identical case-folded form or the same light stem. */
+  hasSameWord(w: Word): boolean {
+    return this.folds.has(w.fold)
+  }
+
+  /** A word sharing a lexicon concept with `w`. */
+  hasConcept(w: Word, lang: string): boolean {
+    for (const c of concepts(w.fold, lang)) if (this.conceptIds.has(c)) return true
+    return false
+  }
+
+  /**
+   * A cognate of an ordinary word: equal skeletons of three consonants or more, or a shared start
+   * of four (`provocations` / `provokasyonlarını`), or of three when that is nearly all of the
+   * shorter word (`channels` / `kanalları`).
+   */
+  hasCognate(w: Word): boolean {
+    const s = w.skel
+    if (s.length < 3) return this.romans.has(w.roman) && w.roman.length >= 3
+    if (this.skels.has(s)) return true
+    if (s.length >= 4 && this.skelPrefix4.has(s.slice(0, 4))) return true
+    if (s.length <= 4 && this.skelPrefix3.has(s.slice(0, 3))) return true
+    return false
+  }
+
+  /**
+   * A rendering of the name word `w`: the same letters, an exonym, a name key equal to its own or
+   * one being the start of the other (`Afghan` / `Afganistan`), or one letter apart.
+   */
+  hasName(w: Word, lang: string): boolean {
+    if (this.texts.has(w.text) || this.romans.has(w.roman)) return true
+    for (const id of exonymIds(w, lang)) if (this.exonyms.has(id)) return true
+    const k = nameKey(w.skel)
+    if (!k) return false
+    const same = this.keys.get(k)
+    if (same) {
+      if (k.length >= 3) return true
+      const fc = firstClass(w.roman)
+      if (same.some((r) => firstClass(r) === fc)) return true
+    }
+    // One key the start of the other (`Afghan` / `Afganistan`, `Rusya` / `Russian`).
+    const startsOk = (short: string, romans: readonly string[]) =>
+      short.length >= 3 || (short.length === 2 && romans.some((r) => r.slice(0, 3) === w.roman.slice(0, 3)))
+    const longer = this.keyPrefixes.get(k)
+    if (longer && startsOk(k, longer)) return true
+    for (let len = 2; len < k.length; len++) {
+      const romans = this.keys.get(k.slice(0, len))
+      if (romans && startsOk(k.slice(0, len), romans)) return true
+    }
+    // One letter apart (`Zakharova` / `Zaharova`): only over a bead's few words.
+    if (k.length >= 4 && this.keyList.length <= 400) {
+      for (const other of this.keyList) {
+        if (other.length >= 4 && editDistance(k, other, 1) <= 1) return true
+      }
+    }
+    return this.hasConcept(w, lang)
+  }
+
+  /** Any evidence at all that `w` has a counterpart here. */
+  hasEvidence(w: Word, lang: string, sameLanguage: boolean): boolean {
+    if (sameLanguage) return this.folds.has(w.fold) || this.hasLightStem(w)
+    if (this.romans.has(w.roman) && w.roman.length >= 2) return true
+    if (this.hasConcept(w, lang)) return true
+    if (w.cap && !w.initial && this.hasName(w, lang)) return true
+    return this.hasCognate(w)
+  }
+
+  private hasLightStem(w: Word): boolean {
+    const f = w.fold
+    if (f.length < 5) return false
+    const stem = f.slice(0, Math.max(4, f.length - 3))
+    for (const other of this.folds) if (other.length >= 4 && other.startsWith(stem)) return true
+    return false
+  }
+}
