@@ -27,6 +27,7 @@ import './new-comparison.ts'
 import './parallel-view.ts'
 import type { ParallelView, ViewportChangeEvent } from './parallel-view.ts'
 import { sharedStyles } from './styles/shared.ts'
+import { detectLanguage } from '../alignment/language.ts'
 import './summary-bar.ts'
 import { isSpanTarget, type Annotation, type AnnotationTarget, type Bead, type Comparison, type DivergenceReport, type FindingKind } from './types.ts'
 
@@ -50,7 +51,7 @@ export class ParallaxApp extends LitElement {
   static override styles = [
     sharedStyles,
     css`
-      :host { display: flex; flex-direction: column; height: 100vh; height: 100dvh; overflow: hidden; background: var(--bg); }
+      :host { display: flex; flex-direction: column; height: 100vh; height: 100dvh; overflow: clip; background: var(--bg); }
       header.top {
         display: flex; align-items: center; gap: 1rem; flex-wrap: wrap;
         padding: 0.55rem 1rem; background: #1b2a3f; color: #f5f3ee; flex: none;
@@ -68,8 +69,16 @@ export class ParallaxApp extends LitElement {
       header.top .button:hover, header.top button:hover:not(:disabled) { background: rgb(255 255 255 / 12%); }
       header.top button:disabled { color: #9aa6b6; opacity: 1; }
       header.top :focus-visible { outline-color: #9cc2ff; }
-      .exports { display: inline-flex; gap: 0.25rem; align-items: center; }
-      .exports .label { font-size: 0.75rem; color: #c9d3e0; margin-right: 0.15rem; }
+      .exports { position: relative; }
+      .exports summary { list-style: none; cursor: pointer; }
+      .exports summary::-webkit-details-marker { display: none; }
+      .exports summary::after { content: '▾'; font-size: 0.7rem; margin-inline-start: 0.1rem; }
+      .exports .menu {
+        position: absolute; right: 0; top: calc(100% + 0.35rem); z-index: 60; min-width: 11rem;
+        display: grid; padding: 0.3rem; background: var(--surface); border: 1px solid var(--line); border-radius: var(--radius); box-shadow: var(--shadow);
+      }
+      .exports .menu a { color: var(--ink); text-decoration: none; padding: 0.45rem 0.6rem; border-radius: 4px; font-size: 0.875rem; }
+      .exports .menu a:hover, .exports .menu a:focus-visible { background: var(--surface-2); }
       .keystate { font-size: 0.75rem; padding: 0.2rem 0.5rem; border-radius: 999px; background: rgb(255 255 255 / 10%); color: #e2e8f0; }
       .keystate.owner { background: #2f5d3a; color: #e8f6ec; }
       .drawer-toggle { display: none !important; }
@@ -113,9 +122,11 @@ export class ParallaxApp extends LitElement {
         .scrim.open { display: block; position: fixed; inset: 0; z-index: 39; background: rgb(20 24 31 / 25%); }
       }
       @media (max-width: 760px) {
-        header.top { gap: 0.5rem; padding: 0.5rem 0.75rem; }
-        .crumb { flex-basis: 100%; order: 3; }
-        .exports .label { display: none; }
+        header.top { gap: 0.4rem 0.6rem; padding: 0.45rem 0.75rem; }
+        .brand .name { display: none; }
+        .crumb { flex: 1 1 0; }
+        .crumb .langs { display: none; }
+        .tools { flex-basis: 100%; }
       }
     `,
   ]
@@ -224,7 +235,7 @@ export class ParallaxApp extends LitElement {
     return html`<header class="top">
       <a class="brand" href="/" @click=${(e: MouseEvent) => this.#link(e, { name: 'list' })}>
         <svg viewBox="0 0 32 32" aria-hidden="true"><rect width="32" height="32" rx="7" fill="#f5f3ee" /><path d="M8 9h7M8 14h7M8 19h5M17 12h7M17 17h7M17 22h5" stroke="#1b2a3f" stroke-width="2.4" stroke-linecap="round" /></svg>
-        Parallax
+        <span class="name">Parallax</span>
       </a>
       ${c
         ? html`<div class="crumb">
@@ -240,10 +251,12 @@ export class ParallaxApp extends LitElement {
                     Undo
                   </button>`
                 : nothing}
-              <span class="exports" role="group" aria-label="Export">
-                <span class="label">Export</span>
-                ${EXPORTS.map(([format, label]) => html`<a class="button small" data-export=${format} href=${this.api.exportUrl(c.id, format)} download>${label}</a>`)}
-              </span>
+              <details class="exports" @toggle=${this.#onExportToggle}>
+                <summary class="button small">Export</summary>
+                <div class="menu" role="group" aria-label="Export formats">
+                  ${EXPORTS.map(([format, label]) => html`<a data-export=${format} href=${this.api.exportUrl(c.id, format)} download>${label}</a>`)}
+                </div>
+              </details>
               <button class="small drawer-toggle" aria-expanded=${this.drawer ? 'true' : 'false'} @click=${() => (this.drawer = !this.drawer)}>
                 Notes &amp; map (${this.annotations.length})
               </button>
@@ -652,6 +665,20 @@ export class ParallaxApp extends LitElement {
 
   // ---- small things ----
 
+  #onExportToggle = (e: Event) => {
+    // Close the menu when focus or a click goes elsewhere.
+    const details = e.currentTarget as HTMLDetailsElement
+    if (!details.open) return
+    const close = (ev: Event) => {
+      if (ev.composedPath().includes(details)) return
+      details.open = false
+      document.removeEventListener('click', close, true)
+      document.removeEventListener('focusin', close, true)
+    }
+    document.addEventListener('click', close, true)
+    document.addEventListener('focusin', close, true)
+  }
+
   #say(text: string, error = false) {
     clearTimeout(this.#toastTimer)
     this.toast = { text, error }
@@ -710,9 +737,11 @@ function messageOf(err: unknown): string {
 }
 
 function safeDetect(text: string): string {
-  // Until the engine's detector lands the server detects on create.
-  void text
-  return ''
+  try {
+    return detectLanguage(text)
+  } catch {
+    return ''
+  }
 }
 
 function readStorage(key: string): string {

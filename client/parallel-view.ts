@@ -64,8 +64,7 @@ export class ParallelView extends LitElement {
       .window { position: absolute; top: 0; left: 0; right: 0; will-change: transform; }
       .empty { padding: 3rem 1.5rem; text-align: center; color: var(--ink-3); }
       @media (max-width: 760px) {
-        .head { grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); padding: 0.5rem 0.9rem; }
-        .head .num { display: none; }
+        .head { display: none; }
       }
     `,
   ]

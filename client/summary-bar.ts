@@ -39,6 +39,15 @@ export class SummaryBar extends LitElement {
       .toggle input { width: 1rem; height: 1rem; accent-color: var(--accent); margin: 0; }
       kbd { font-family: var(--font-mono); font-size: 0.6875rem; border: 1px solid var(--line-strong); border-bottom-width: 2px; border-radius: 3px; padding: 0 0.25rem; color: var(--ink-2); background: var(--surface-2); }
       .none { font-size: 0.8125rem; color: var(--ink-3); }
+      @media (max-width: 760px) {
+        .bar { gap: 0.45rem 0.75rem; padding: 0.45rem 0.75rem; }
+        .kinds { flex: 1 1 100%; flex-wrap: nowrap; overflow-x: auto; scrollbar-width: none; padding-bottom: 2px; }
+        .chip { flex: none; }
+        .meter .track { width: 2.5rem; }
+        kbd { display: none; }
+        .nav { margin-inline-start: auto; }
+        .position { min-width: 3rem; }
+      }
     `,
   ]
 

@@ -3,12 +3,15 @@
  * reports them (`en`, `tr`, `ar`).
  */
 
-/** Languages written right to left (primary subtag). */
-const RTL = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'ku', 'ps', 'sd', 'ug', 'ur', 'yi'])
+import { isRtl } from '../../alignment/language.ts'
 
 /** Writing direction of a language: `rtl` for Arabic, Hebrew, Persian, Urdu and the like. */
 export function dirOf(lang: string | undefined): 'rtl' | 'ltr' {
-  return RTL.has((lang ?? '').toLowerCase().split(/[-_]/)[0]) ? 'rtl' : 'ltr'
+  try {
+    return lang && isRtl(lang) ? 'rtl' : 'ltr'
+  } catch {
+    return 'ltr'
+  }
 }
 
 /** Languages offered first when creating a comparison. */
