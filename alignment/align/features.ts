@@ -6,8 +6,8 @@ import { romanize, skeleton, wordTokens } from '../romanize.ts'
  * - numbers (`#1956`), compared as digit strings after Arabic-Indic digits become ASCII;
  * - cognates and names: the first {@link COGNATE_PREFIX} letters of a romanised word of at least
  *   {@link COGNATE_MIN} letters (`himalaya` ~ `himalayens`), in the manner of Simard et al. (1992);
- * - consonant skeletons, when the two versions are in different scripts (`tlbn` for `طالبان`);
- * - punctuation that survives translation: `?`, `!`, `%`, `:`, quotes, parentheses;
+ * - consonant skeletons of names (`afgn`… for Afghan/Afgan), of every word across scripts (`tlbn` for `طالبان`);
+ * - punctuation that survives translation: `?`, `!`, `%`, `:`, parentheses, opening and closing quotes;
  * - learned translation pairs (see lexicon.ts), added in the second pass.
  *
  * A feature only counts when it occurs in both versions; its weight is an inverse document
@@ -53,6 +53,7 @@ const PUNCT: Record<string, string> = {
 const HAN = /\p{Script=Han}|\p{Script=Hiragana}|\p{Script=Katakana}/u
 const DIGITS = /^[0-9]+$/
 const LATIN = /\p{Script=Latin}/u
+const UPPER = /\p{Lu}/u
 const WHITE = /\s/g
 
 /** The script family a text is mostly written in: decides whether skeletons are worth adding. */
@@ -86,6 +87,20 @@ const FINAL = /[.!?…:;؟。！？।]['"’”»)\]\s]*$/u
 /** A line with letters but no final punctuation: headline, heading, caption, page furniture. */
 export function isHeadingLike(text: string): boolean {
   return /\p{L}/u.test(text) && !FINAL.test(text)
+}
+
+/**
+ * Whether the quote mark at `k` opens a quotation. Which character opens differs by language
+ * (German „…“, English “…”, French « … »), so straight and curly marks are judged by where they
+ * stand: at the start or after a space or bracket, a mark opens. Quotation boundaries survive
+ * translation even when the words inside do not match, and tell a quote's first sentence from
+ * its last.
+ */
+function isOpeningQuote(text: string, k: number): boolean {
+  const ch = text[k]
+  if (ch === '«' || ch === '„' || ch === '「') return true
+  if (ch === '»' || ch === '」') return false
+  return k === 0 || /[\s([{\-–—]/.test(text[k - 1])
 }
 
 /** Options of {@link extractFeatures}. */
@@ -128,14 +143,17 @@ export function extractFeatures(
       }
       words.push(vocab.id(r.length > 6 ? r.slice(0, 6) : r))
       if (r.length >= COGNATE_MIN) add('c' + r.slice(0, COGNATE_PREFIX))
-      if (options.skeletons && r.length >= 3) {
+      // Names are spelled differently across languages (Afghan/Afgan, Tajik/Tacik): their
+      // skeletons match where prefixes do not. Across scripts every word needs one.
+      if ((options.skeletons || UPPER.test(tok.text[0])) && r.length >= 3) {
         const sk = skeleton(r)
         if (sk.length >= 3) add('s' + sk)
       }
     }
-    for (const ch of text) {
-      const p = PUNCT[ch]
-      if (p) add('p' + p)
+    for (let k = 0; k < text.length; k++) {
+      const p = PUNCT[text[k]]
+      if (p === 'q') add(isOpeningQuote(text, k) ? 'p<' : 'p>')
+      else if (p) add('p' + p)
     }
     out[i] = { feats, words, length: text.replace(WHITE, '').length, heading: isHeadingLike(text) }
   }
