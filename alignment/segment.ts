@@ -206,6 +206,7 @@ function breaksAfterLine(text: string, lines: Line[], li: number, open: Open): b
   // A stop at the end of the line was decided where it stands (`Dr.\nSmith` goes on).
   if (isFinished(text, open.start, line.ce)) return false
   if (endsWithContinuation(text, open.start, line.ce) || startsLowerCase(text, next)) return false
+  if (endsWithFunctionWord(text, open.start, line.ce) && !isTitleCase(text, line.cs, line.ce)) return false
   const wholeLine = open.line === li && open.start === line.cs
   return wholeLine && looksLikeHeading(text, line.cs, line.ce)
 }

@@ -86,6 +86,11 @@ export function nextQuoteState(text: string, i: number, inQuote: boolean): boole
   return true
 }
 
+/** Quote marks that open in one convention and close in another (`"` `'` `“` `«` `»`). */
+function isAmbiguousQuote(c: number): boolean {
+  return c === 0x22 || c === 0x27 || c === 0xff02 || c === 0x201c || c === 0xab || c === 0xbb
+}
+
 function isLineEnd(c: number): boolean {
   return c === 10 || c === 13
 }
@@ -118,9 +123,9 @@ export function decideBoundary(ctx: BoundaryContext, i: number): BoundaryDecisio
     } else if (isIgnorable(c)) {
       end++
     } else if (isClosingMark(c)) {
-      // A straight quote glued to a following word opens the next quotation: `."Next` is rare,
-      // but `U.S.'s` is not.
-      if ((c === 0x22 || c === 0x27 || c === 0xff02) && end + 1 < paragraphEnd) {
+      // A quote that can open as well as close, glued to a following word, opens the next
+      // quotation (`。“再见` in Chinese, `."Next`) or is an apostrophe (`U.S.'s`).
+      if (isAmbiguousQuote(c) && end + 1 < paragraphEnd) {
         const after = codePointAt(text, end + 1)
         if (isLetter(after) || isDigit(after)) break
       }
@@ -144,7 +149,7 @@ export function decideBoundary(ctx: BoundaryContext, i: number): BoundaryDecisio
       // `你好。他说` ends; `“你好。”他说` goes on (the quotation is part of the sentence);
       // `“你好。”“再见。”` ends between the two quotations.
       if (closingMarks) return isOpeningMark(c) ? yes : no
-      return isNonInitialMark(c) || isClosingMark(c) ? no : yes
+      return isNonInitialMark(c) || (isClosingMark(c) && !isOpeningMark(c)) ? no : yes
     }
   } else if (end < paragraphEnd && !isBlank(text.charCodeAt(end))) {
     // No space after the stop: `3.5`, `example.com`, `U.S.-led`, `?!abc`.
@@ -196,7 +201,7 @@ function periodDecision(ctx: BoundaryContext, i: number, next: NextToken): boole
   if (oneChar && isUpper(first)) {
     // Initials: `George W. Bush`, `J. K. Rowling`; but `you and I. Did`, `Plan B. The`.
     if (next.kind === 'upper' && !isStarter(next.word)) {
-      if (ts === ctx.sentenceStart) return false
+      if (ts === ctx.sentenceStart || nextIsInitial(text, next)) return false
       const prev = previousToken(text, ts)
       const prevFirst = codePointAt(prev, 0)
       if (isUpper(prevFirst) || isInitial(prev)) return false
@@ -217,13 +222,18 @@ function periodDecision(ctx: BoundaryContext, i: number, next: NextToken): boole
   if (ABBREVIATIONS.has(folded)) return next.kind !== 'digit'
   if (next.kind === 'digit') {
     // `in March. 30 people died` ends; `Abs. 3`, `S. 12` (unknown short abbreviations) do not.
-    return /^\p{L}{3,}$/u.test(token) && !isUpper(first)
+    return /^\p{L}{4,}$/u.test(token) || /^\p{Ll}{3}$/u.test(token)
   }
   return true
 }
 
 function isStarter(word: string): boolean {
   return SENTENCE_STARTERS.has(fold(word))
+}
+
+/** `K.` in `J. K. Rowling`: one capital and a period. */
+function nextIsInitial(text: string, next: NextToken): boolean {
+  return next.word.length === 1 && text.charCodeAt(next.pos + 1) === 0x2e
 }
 
 function isInitial(token: string): boolean {

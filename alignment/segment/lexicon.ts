@@ -35,13 +35,16 @@ export const PREPOSITIVE: ReadonlySet<string> = set([
   'г-н', 'г-жа', 'тов',
 ])
 
+const NOT_ABBREVIATIONS = new Set(['may.', 'me.', 'is.', 'ill.', 'miss.', 'mass.', 'man.', 'ok.', 'ken.', 'wash.', 'id.', 'con.'])
+
 /**
  * Other abbreviations: a number after them never starts a sentence (`No. 5`, `vb. 3`,
  * `S. 12`), a capital does (`Apple Inc. The`, `elma, armut vb. Bunlar`), as in sentence-splitter:
  * many of them are also plain words that end sentences (`in May.`, `said no.`).
  */
 export const ABBREVIATIONS: ReadonlySet<string> = set([
-  ...English.ABBREVIATIONS,
+  // sentence-splitter lists some plain words that end sentences (`in May. 30 died`); leave them out
+  ...English.ABBREVIATIONS.filter((a) => !NOT_ABBREVIATIONS.has(a.toLowerCase())),
   // English
   'approx', 'fig', 'figs', 'vol', 'vols', 'no', 'nos', 'pp', 'p', 'ed', 'eds', 'est', 'etc', 'cf', 'al', 'jr', 'ch', 'chap',
   'sec', 'para', 'art', 'arts', 'ref', 'tel', 'ext', 'dept', 'govt', 'mil', 'min', 'max', 'misc', 'vs', 'viz', 'ca', 'resp',
