@@ -1,6 +1,9 @@
 import { compare, diverge } from '../alignment/diverge.ts'
 import type { Bead, CompareMode, DivergenceReport, Sentence } from '../alignment/types.ts'
+import { AnalysisError } from './analysis-error.ts'
 import { primaryLanguage } from './language-tag.ts'
+
+export { AnalysisError }
 
 /**
  * The engine work behind the API: aligning new versions with their source, and recomputing
@@ -98,5 +101,105 @@ export function inlineAnalyzer(): Analyzer {
     rediverge: async (report, src, tgt, beads) => runRediverge(report, src, tgt, beads),
     fromPairs: async (src, tgt, beads) => runFromPairs(src, tgt, beads),
     close: async () => {},
+  }
+}
+
+/** Options of {@link workerAnalyzer}. */
+export interface WorkerAnalyzerOptions {
+  /** Worker threads (default 1: the engine is CPU-bound and the process shares its cores). */
+  size?: number
+  /** Give up on one engine call after this long (default 120 s); its worker is replaced. */
+  timeoutMs?: number
+}
+
+/**
+ * An analyzer that runs the engine in worker threads, calls queued first come first served. A
+ * worker that crashes or overruns the timeout is terminated and replaced; its call is rejected
+ * with an {@link AnalysisError} and the other calls go on.
+ */
+export async function workerAnalyzer(options: WorkerAnalyzerOptions = {}): Promise<Analyzer> {
+  const { Worker } = await import('node:worker_threads')
+  const size = Math.max(1, options.size ?? 1)
+  const timeoutMs = options.timeoutMs ?? 120_000
+  const entry = new URL('./analysis-worker.ts', import.meta.url)
+  type Task = { msg: { op: string; args: unknown[] }; resolve: (v: unknown) => void; reject: (e: Error) => void }
+  type Slot = { worker: import('node:worker_threads').Worker; task?: Task & { id: number; timer: NodeJS.Timeout } }
+  const queue: Task[] = []
+  const slots: Slot[] = []
+  let nextId = 1
+  let closed = false
+
+  const spawn = (): Slot => {
+    // Inherit the parent's --import tsx so the worker can load TypeScript.
+    const worker = new Worker(entry, { execArgv: process.execArgv.length ? process.execArgv : ['--import', 'tsx'] })
+    const slot: Slot = { worker }
+    worker.on('message', (res: { id: number; result?: unknown; error?: string }) => {
+      const task = slot.task
+      if (!task || task.id !== res.id) return
+      clearTimeout(task.timer)
+      slot.task = undefined
+      if ('error' in res && res.error !== undefined) task.reject(new AnalysisError(res.error))
+      else task.resolve(res.result)
+      pump()
+    })
+    const fail = (err: Error) => {
+      const task = slot.task
+      slot.task = undefined
+      if (task) {
+        clearTimeout(task.timer)
+        task.reject(new AnalysisError(`the alignment worker stopped: ${err.message}`))
+      }
+      replace(slot)
+    }
+    worker.on('error', fail)
+    worker.on('exit', (code) => {
+      if (!closed && slots.includes(slot)) fail(new Error(`exit code ${code}`))
+    })
+    worker.unref()
+    return slot
+  }
+
+  const replace = (slot: Slot) => {
+    const i = slots.indexOf(slot)
+    if (i === -1 || closed) return
+    slots.splice(i, 1)
+    void slot.worker.terminate()
+    slots.push(spawn())
+    pump()
+  }
+
+  const pump = () => {
+    for (const slot of slots) {
+      if (slot.task || !queue.length) continue
+      const task = queue.shift()!
+      const id = nextId++
+      const timer = setTimeout(() => {
+        if (slot.task?.id !== id) return
+        slot.task = undefined
+        task.reject(new AnalysisError(`the alignment took longer than ${Math.round(timeoutMs / 1000)} s and was stopped`, true))
+        replace(slot)
+      }, timeoutMs)
+      slot.task = { ...task, id, timer }
+      slot.worker.postMessage({ id, ...task.msg })
+    }
+  }
+
+  const call = <T>(op: string, args: unknown[]): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      if (closed) return reject(new AnalysisError('the analyzer is closed'))
+      queue.push({ msg: { op, args }, resolve: resolve as (v: unknown) => void, reject })
+      pump()
+    })
+
+  for (let i = 0; i < size; i++) slots.push(spawn())
+  return {
+    compare: (versions, opts) => call('compare', [versions, opts]),
+    rediverge: (report, src, tgt, beads) => call('rediverge', [report, src, tgt, beads]),
+    fromPairs: (src, tgt, beads) => call('fromPairs', [src, tgt, beads]),
+    close: async () => {
+      closed = true
+      for (const t of queue.splice(0)) t.reject(new AnalysisError('the analyzer is closed'))
+      await Promise.all(slots.map((s) => s.worker.terminate()))
+    },
   }
 }

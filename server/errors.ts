@@ -1,6 +1,7 @@
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import { AnalysisError } from './analysis-error.ts'
 
 /** The body of every error answer: `{"error": {"code", "message"}}`, sometimes with details. */
 export interface ErrorBody {
@@ -68,6 +69,9 @@ export function errorHandler(options: ErrorHandlerOptions = {}): ErrorHandler {
       const status = err.status as ContentfulStatusCode
       const message = err.message || err.getResponse().statusText || 'Bad request'
       return c.json(errorBody(CODES[status] ?? 'bad_request', message), status)
+    }
+    if (err instanceof AnalysisError && err.timedOut) {
+      return c.json(errorBody('analysis_timeout', `These texts could not be aligned in time: ${err.message}.`), 503)
     }
     log(`${c.req.method} ${new URL(c.req.url).pathname} failed:`, err)
     return c.json(errorBody('internal', 'Something went wrong on the server; the error was logged.'), 500)

@@ -1,30 +1,30 @@
+import { isValidLanguageTag } from '../alignment/language.ts'
+
 /**
- * Language tags from users: BCP 47 (`en`, `pt-BR`, `zh-Hant`), canonicalised, and only for
- * languages the platform's CLDR data knows, so a typo like `eng-` or a made-up `xx` is refused.
+ * Language tags from users: the engine decides which tags are accepted (`isValidLanguageTag`:
+ * ISO 639-1 and a few three-letter codes, with BCP 47 subtags); the server stores them in
+ * canonical case (`pt-br` → `pt-BR`, `ZH-hant` → `zh-Hant`).
  */
 
 const NAMES = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' })
 
 /**
- * The canonical form of a language tag (`EN` → `en`, `iw` → `he`), or null when it is not a
- * well-formed tag of a known language.
+ * The canonical form of an accepted language tag, or null when the tag is refused.
  *
  * @example
  * normalizeLanguageTag('pt-br') // 'pt-BR'
  * normalizeLanguageTag('xx') // null
  */
 export function normalizeLanguageTag(tag: string): string | null {
-  let canonical: string
+  const t = tag.trim()
+  if (!isValidLanguageTag(t)) return null
   try {
-    ;[canonical] = Intl.getCanonicalLocales(tag.trim())
+    // Canonical case only: keep the language the user named (no `iw` → `he` surprises in exports).
+    const [canonical] = Intl.getCanonicalLocales(t)
+    return canonical && canonical.split('-')[0] === t.split('-')[0].toLowerCase() ? canonical : t.toLowerCase()
   } catch {
-    return null
+    return t.toLowerCase()
   }
-  if (!canonical) return null
-  const primary = canonical.split('-')[0]
-  // `und` (undetermined) is well formed but says nothing; detection is the way to leave it open.
-  if (primary === 'und' || NAMES.of(primary) === undefined) return null
-  return canonical
 }
 
 /** The primary language subtag the engine works with: `pt-BR` → `pt`. */
@@ -34,6 +34,7 @@ export function primaryLanguage(tag: string): string {
 
 /** The English name of a language (`tr` → `Turkish`), or the tag itself when unknown. */
 export function languageName(tag: string): string {
+  if (tag === 'und') return 'Unknown language'
   try {
     return NAMES.of(tag) ?? tag
   } catch {

@@ -230,35 +230,29 @@ export class Store {
 
   /** Writes a comparison, its versions, its alignments and its owner key, all or nothing. */
   async createComparison(c: NewComparison): Promise<ComparisonRecord> {
+    return this.db.transaction((tx) => insertComparison(tx, c))
+  }
+
+  /**
+   * Writes the sample comparisons, once in the life of the database: the marker and the
+   * comparisons are one transaction, so of several instances starting together exactly one
+   * writes them, and a crash half way leaves nothing. False when they were written before.
+   */
+  async createSeedComparisons(list: NewComparison[]): Promise<boolean> {
     return this.db.transaction(async (tx) => {
-      const [row] = await tx.query<{ created_at: unknown; updated_at: unknown }>(
-        'INSERT INTO comparisons (id, title) VALUES ($1, $2) RETURNING created_at, updated_at',
-        [c.id, c.title],
+      const won = await tx.query(
+        "INSERT INTO app_state (key, value) VALUES ('seeded', $1) ON CONFLICT (key) DO NOTHING RETURNING key",
+        [JSON.stringify(list.map((c) => c.id))],
       )
-      for (const [i, v] of c.versions.entries()) {
-        await tx.query(
-          'INSERT INTO versions (comparison_id, position, label, lang, body, body_length) VALUES ($1, $2, $3, $4, $5, $6)',
-          [c.id, i, v.label, v.lang, v.text, v.text.length],
-        )
-      }
-      for (const [i, report] of c.reports.entries()) {
-        await tx.query(
-          'INSERT INTO alignments (comparison_id, target, report, summary) VALUES ($1, $2, $3, $4)',
-          [c.id, i + 1, JSON.stringify(report), JSON.stringify(report.summary)],
-        )
-      }
-      await tx.query(
-        "INSERT INTO access_keys (id, comparison_id, role, label, secret_hash) VALUES ($1, $2, 'owner', $3, $4)",
-        [c.ownerKey.id, c.id, c.ownerKey.label ?? 'owner', c.ownerKey.secretHash],
-      )
-      return {
-        id: c.id,
-        title: c.title,
-        createdAt: iso(row.created_at),
-        updatedAt: iso(row.updated_at),
-        versions: c.versions,
-      }
+      if (!won.length) return false
+      for (const c of list) await insertComparison(tx, c)
+      return true
     })
+  }
+
+  /** Whether the sample comparisons were written already. */
+  async isSeeded(): Promise<boolean> {
+    return (await this.db.query("SELECT 1 FROM app_state WHERE key = 'seeded'")).length > 0
   }
 
   /** Lists comparisons, newest first unless `oldest` is set, without their texts. */
@@ -396,6 +390,22 @@ export class Store {
     })
   }
 
+  /**
+   * Reads one bead's sentences and the number of beads of an alignment without shipping the
+   * whole report; null when there is no such alignment, `anchor` undefined past the last bead.
+   */
+  async getBead(id: string, target: number, bead: number): Promise<{ count: number; anchor?: BeadAnchor } | null> {
+    const [r] = await this.db.query<{ count: number; src: unknown; tgt: unknown }>(
+      `SELECT jsonb_array_length(report->'beads') AS count, report->'beads'->$3::int->'src' AS src,
+              report->'beads'->$3::int->'tgt' AS tgt
+       FROM alignments WHERE comparison_id = $1 AND target = $2`,
+      [id, target, bead],
+    )
+    if (!r) return null
+    if (r.src == null) return { count: r.count }
+    return { count: r.count, anchor: { src: json<number[]>(r.src), tgt: json<number[]>(r.tgt) } }
+  }
+
   async createAnnotation(id: string, a: NewAnnotation): Promise<AnnotationRecord> {
     const [r] = await this.db.query<AnnotationRow>(
       `INSERT INTO annotations (id, comparison_id, target_version, bead, side, span_start, span_end, anchor, tag, tags, note, author, key_id)
@@ -514,6 +524,32 @@ export class Store {
     )
     return r ? toKey(r) : null
   }
+}
+
+async function insertComparison(tx: Queryable, c: NewComparison): Promise<ComparisonRecord> {
+  const [row] = await tx.query<{ created_at: unknown; updated_at: unknown }>(
+    'INSERT INTO comparisons (id, title) VALUES ($1, $2) RETURNING created_at, updated_at',
+    [c.id, c.title],
+  )
+  for (const [i, v] of c.versions.entries()) {
+    await tx.query(
+      'INSERT INTO versions (comparison_id, position, label, lang, body, body_length) VALUES ($1, $2, $3, $4, $5, $6)',
+      [c.id, i, v.label, v.lang, v.text, v.text.length],
+    )
+  }
+  for (const [i, report] of c.reports.entries()) {
+    await tx.query('INSERT INTO alignments (comparison_id, target, report, summary) VALUES ($1, $2, $3, $4)', [
+      c.id,
+      i + 1,
+      JSON.stringify(report),
+      JSON.stringify(report.summary),
+    ])
+  }
+  await tx.query(
+    "INSERT INTO access_keys (id, comparison_id, role, label, secret_hash) VALUES ($1, $2, 'owner', $3, $4)",
+    [c.ownerKey.id, c.id, c.ownerKey.label ?? 'owner', c.ownerKey.secretHash],
+  )
+  return { id: c.id, title: c.title, createdAt: iso(row.created_at), updatedAt: iso(row.updated_at), versions: c.versions }
 }
 
 /**

@@ -76,3 +76,10 @@ CREATE TABLE annotations (
   )
 );
 CREATE INDEX annotations_comparison ON annotations (comparison_id, seq);
+
+-- Facts about the database itself, e.g. that the sample comparisons were written once.
+CREATE TABLE app_state (
+  key text PRIMARY KEY,
+  value jsonb,
+  created_at timestamptz NOT NULL DEFAULT now()
+);

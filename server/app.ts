@@ -1,0 +1,79 @@
+import { OpenAPIHono } from '@hono/zod-openapi'
+import { inlineAnalyzer, type Analyzer } from './analysis.ts'
+import { errorHandler, notFoundHandler, type ErrorHandlerOptions } from './errors.ts'
+import { rateLimit, securityHeaders, type RateLimitOptions } from './middleware.ts'
+import { alignmentRoutes } from './routes/alignment.ts'
+import { annotationRoutes } from './routes/annotations.ts'
+import { comparisonRoutes } from './routes/comparisons.ts'
+import { DEFAULT_LIMITS, type Deps, type Limits } from './routes/common.ts'
+import { exportRoutes } from './routes/export.ts'
+import { healthRoutes } from './routes/health.ts'
+import { keyRoutes } from './routes/keys.ts'
+import type { Store } from './store/store.ts'
+
+/** The server's version, as written into exports and the OpenAPI document. */
+export const VERSION = '0.1.0'
+
+/** Options of {@link createApp}. */
+export interface AppOptions {
+  /** Where everything is kept (already migrated). */
+  store: Store
+  /** Runs the engine; in the calling thread when omitted. */
+  analyzer?: Analyzer
+  limits?: Partial<Limits>
+  /** Write rate limit per client address; `false` turns it off. */
+  rateLimit?: RateLimitOptions | false
+  /** Where unexpected errors are logged. */
+  log?: ErrorHandlerOptions['log']
+}
+
+/**
+ * Builds the Parallax API: every route under `/api`, security headers on every answer, one
+ * error handler. The app does not listen; `server/main.ts` serves it, tests call
+ * `app.request()`. Mount more routes (the static client) on the returned app.
+ *
+ * @example
+ * const app = createApp({ store })
+ * const res = await app.request('/api/health')
+ */
+export function createApp(options: AppOptions): OpenAPIHono {
+  const deps: Deps = {
+    store: options.store,
+    analyzer: options.analyzer ?? inlineAnalyzer(),
+    limits: { ...DEFAULT_LIMITS, ...options.limits },
+    version: VERSION,
+  }
+  const app = new OpenAPIHono()
+  app.use('*', securityHeaders())
+  if (options.rateLimit !== false) app.use('/api/*', rateLimit(options.rateLimit ?? {}))
+
+  const api = new OpenAPIHono()
+  api.route('/', healthRoutes(deps))
+  api.route('/', comparisonRoutes(deps))
+  api.route('/', alignmentRoutes(deps))
+  api.route('/', annotationRoutes(deps))
+  api.route('/', keyRoutes(deps))
+  api.route('/', exportRoutes(deps))
+  api.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'The `ownerKey` returned when the comparison was created, or a participant key its owner issued.',
+  })
+  api.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Parallax API',
+      version: VERSION,
+      description:
+        'Comparisons of a text and its translations or retellings, their sentence alignments with divergences, ' +
+        'and annotations. Reading needs no key; writing needs `Authorization: Bearer KEY`. Errors are ' +
+        '`{"error": {"code", "message"}}`.',
+    },
+    servers: [{ url: '/api' }],
+  })
+  app.route('/api', api)
+
+  app.notFound(notFoundHandler)
+  app.onError(errorHandler({ log: options.log }))
+  return app
+}

@@ -1,0 +1,70 @@
+import { serve } from '@hono/node-server'
+import { resolve } from 'node:path'
+import { workerAnalyzer } from './analysis.ts'
+import { createApp } from './app.ts'
+import { seed } from './seed.ts'
+import { serveClient } from './static.ts'
+import { openDb } from './store/db.ts'
+import { Store } from './store/store.ts'
+
+/**
+ * The Parallax server process: opens the database (PGlite in `PARALLAX_DATA_DIR`, default
+ * `./data`, or PostgreSQL at `DATABASE_URL`), applies the migrations, writes the sample
+ * comparisons on first start, and serves the API and the page on `PORT` (default 8787).
+ *
+ * Other settings: `HOST` (default 127.0.0.1, this machine only; `0.0.0.0` to serve a network),
+ * `PARALLAX_WRITES_PER_MINUTE` (write rate limit per client address, default 120, 0 turns it
+ * off), `PARALLAX_TRUST_PROXY=1` behind a reverse proxy (rate limit by X-Forwarded-For),
+ * `PARALLAX_WORKERS` (alignment threads, default 1).
+ */
+async function main() {
+  const env = process.env
+  const port = Number(env.PORT ?? 8787)
+  const host = env.HOST ?? '127.0.0.1'
+  const databaseUrl = env.DATABASE_URL || undefined
+  const dataDir = resolve(env.PARALLAX_DATA_DIR ?? './data')
+  const perMinute = Number(env.PARALLAX_WRITES_PER_MINUTE ?? 120)
+
+  const db = await openDb(databaseUrl ? { databaseUrl } : { dataDir })
+  const store = new Store(db)
+  const applied = await store.migrate()
+  if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`)
+  const analyzer = await workerAnalyzer({ size: Number(env.PARALLAX_WORKERS ?? 1) })
+
+  const seeded = await seed(store, analyzer)
+  for (const s of seeded) {
+    console.log(`Sample comparison "${s.title}" (${s.id}); its owner key, shown this once: ${s.ownerKey}`)
+  }
+
+  const app = createApp({
+    store,
+    analyzer,
+    rateLimit:
+      perMinute > 0 ? { burst: perMinute, perSecond: perMinute / 60, trustProxy: env.PARALLAX_TRUST_PROXY === '1' } : false,
+  })
+  serveClient(app)
+
+  const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
+    const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host
+    console.log(`Parallax is serving on http://${shown}:${info.port}/ (${databaseUrl ? 'PostgreSQL' : `PGlite in ${dataDir}`})`)
+  })
+
+  let stopping = false
+  const stop = async (signal: string) => {
+    if (stopping) return
+    stopping = true
+    console.log(`${signal}: closing`)
+    // Stop taking connections, let answers in flight finish, then close the database cleanly.
+    server.close()
+    await analyzer.close()
+    await store.close()
+    process.exit(0)
+  }
+  process.on('SIGINT', () => void stop('SIGINT'))
+  process.on('SIGTERM', () => void stop('SIGTERM'))
+}
+
+main().catch((err) => {
+  console.error('Parallax could not start:', err)
+  process.exit(1)
+})

@@ -1,0 +1,195 @@
+import { createRoute, z } from '@hono/zod-openapi'
+import { authorize, type Grant } from '../auth.ts'
+import { ApiError } from '../errors.ts'
+import { newId } from '../ids.ts'
+import { bodyLimit, strictUtf8 } from '../middleware.ts'
+import {
+  AnnotationInputSchema,
+  AnnotationListSchema,
+  AnnotationPatchSchema,
+  AnnotationSchema,
+  IdParam,
+  TAXONOMY,
+} from '../schemas.ts'
+import type { AnnotationRecord, AnnotationTarget, BeadAnchor, Store } from '../store/store.ts'
+import { annotationView } from '../views.ts'
+import { BEARER, createRouter, errors, type Deps } from './common.ts'
+
+/**
+ * Checks a target against the stored alignment and texts and returns the bead's sentences to
+ * anchor a bead annotation to.
+ */
+async function checkTarget(
+  store: Store,
+  comparisonId: string,
+  version: number,
+  target: AnnotationTarget,
+): Promise<BeadAnchor | undefined> {
+  if ('bead' in target) {
+    const bead = await store.getBead(comparisonId, version, target.bead)
+    if (!bead) throw new ApiError(404, 'not_found', `Comparison "${comparisonId}" has no alignment for version ${version}.`)
+    if (!bead.anchor) {
+      throw new ApiError(400, 'invalid_target', `There is no bead ${target.bead}; the alignment has ${bead.count} beads (0-${bead.count - 1}).`)
+    }
+    return bead.anchor
+  }
+  const meta = await store.getVersionMeta(comparisonId)
+  if (!meta) throw new ApiError(404, 'not_found', `No comparison with id "${comparisonId}".`)
+  if (version >= meta.length) throw new ApiError(400, 'invalid_target', `Comparison "${comparisonId}" has no version ${version}.`)
+  const length = meta[target.side === 'src' ? 0 : version].length
+  if (target.end <= target.start || target.end > length) {
+    throw new ApiError(
+      400,
+      'invalid_target',
+      `The span ${target.start}-${target.end} is not inside the ${target.side} text (length ${length}); start must be below end.`,
+    )
+  }
+  return undefined
+}
+
+/** Throws 403 unless the grant may change this annotation: the owner any, a participant its own. */
+function requireAuthor(grant: Grant, a: AnnotationRecord, action: string): void {
+  if (grant.role !== 'owner' && a.keyId !== grant.keyId) {
+    throw new ApiError(403, 'forbidden', `A participant key may ${action} only the annotations written with it.`)
+  }
+}
+
+const AnnotationIdParam = z.object({
+  id: z.string().min(1).max(64).openapi({ param: { name: 'id', in: 'path' }, example: 'k2PqM8vYw1Ze' }),
+})
+
+/** Routes of annotations: list and create under a comparison, edit and delete by id. */
+export function annotationRoutes(deps: Deps) {
+  const app = createRouter()
+  const { store } = deps
+  const small = () => [bodyLimit(deps.limits.smallBodyBytes), strictUtf8()]
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/comparisons/{id}/annotations',
+      tags: ['annotations'],
+      summary: 'List the annotations of a comparison, oldest first, filtered by tag, author, bead or version',
+      request: {
+        params: IdParam,
+        query: z.object({
+          tag: z.string().max(64).optional().openapi({ description: 'Matches `tag` or one of `tags`.' }),
+          author: z.string().max(200).optional(),
+          bead: z.coerce.number().int().min(0).optional(),
+          version: z.coerce.number().int().min(1).optional(),
+        }),
+      },
+      responses: {
+        200: { description: 'The annotations', content: { 'application/json': { schema: AnnotationListSchema } } },
+        ...errors(400, 404),
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param')
+      const q = c.req.valid('query')
+      if (!(await store.getVersionMeta(id))) throw new ApiError(404, 'not_found', `No comparison with id "${id}".`)
+      const list = await store.listAnnotations(id, q)
+      return c.json({ annotations: list.map(annotationView), taxonomy: [...TAXONOMY] }, 200)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/comparisons/{id}/annotations',
+      tags: ['annotations'],
+      summary: 'Annotate a bead or a span of one side (owner or participant key)',
+      security: BEARER,
+      middleware: small(),
+      request: {
+        params: IdParam,
+        body: { required: true, content: { 'application/json': { schema: AnnotationInputSchema } } },
+      },
+      responses: {
+        201: { description: 'Created', content: { 'application/json': { schema: AnnotationSchema } } },
+        ...errors(400, 401, 404, 413, 415, 429),
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param')
+      const body = c.req.valid('json')
+      if (!(await store.getVersionMeta(id))) throw new ApiError(404, 'not_found', `No comparison with id "${id}".`)
+      const grant = await authorize(c, store, id)
+      const version = body.version ?? 1
+      const anchor = await checkTarget(store, id, version, body.target)
+      const created = await store.createAnnotation(newId(), {
+        comparisonId: id,
+        version,
+        target: body.target,
+        anchor,
+        tag: body.tag,
+        tags: [...new Set(body.tags ?? [])].filter((t) => t !== body.tag),
+        note: body.note ?? '',
+        author: body.author ?? (grant.role === 'participant' ? grant.label : ''),
+        keyId: grant.keyId,
+      })
+      c.header('Location', `/api/annotations/${created.id}`)
+      return c.json(annotationView(created), 201)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/annotations/{id}',
+      tags: ['annotations'],
+      summary: 'Change an annotation (the owner any, a participant its own)',
+      security: BEARER,
+      middleware: small(),
+      request: {
+        params: AnnotationIdParam,
+        body: { required: true, content: { 'application/json': { schema: AnnotationPatchSchema } } },
+      },
+      responses: {
+        200: { description: 'The changed annotation', content: { 'application/json': { schema: AnnotationSchema } } },
+        ...errors(400, 401, 403, 404, 413, 415, 429),
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param')
+      const patch = c.req.valid('json')
+      const current = await store.getAnnotation(id)
+      if (!current) throw new ApiError(404, 'not_found', `No annotation with id "${id}".`)
+      requireAuthor(await authorize(c, store, current.comparisonId), current, 'change')
+      if (!Object.values(patch).some((v) => v !== undefined)) {
+        throw new ApiError(400, 'invalid_request', 'Nothing to change: send one or more of target, tag, tags, note, author.')
+      }
+      const anchor = patch.target ? await checkTarget(store, current.comparisonId, current.version, patch.target) : undefined
+      const tag = patch.tag ?? current.tag
+      const updated = await store.updateAnnotation(id, {
+        ...patch,
+        anchor,
+        tags: patch.tags ? [...new Set(patch.tags)].filter((t) => t !== tag) : undefined,
+      })
+      if (!updated) throw new ApiError(404, 'not_found', `No annotation with id "${id}".`)
+      return c.json(annotationView(updated), 200)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/annotations/{id}',
+      tags: ['annotations'],
+      summary: 'Delete an annotation (the owner any, a participant its own)',
+      security: BEARER,
+      request: { params: AnnotationIdParam },
+      responses: { 204: { description: 'Deleted' }, ...errors(401, 403, 404, 429) },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param')
+      const current = await store.getAnnotation(id)
+      if (!current) throw new ApiError(404, 'not_found', `No annotation with id "${id}".`)
+      requireAuthor(await authorize(c, store, current.comparisonId), current, 'delete')
+      await store.deleteAnnotation(id)
+      return c.body(null, 204)
+    },
+  )
+
+  return app
+}

@@ -1,0 +1,310 @@
+import { createRoute, z } from '@hono/zod-openapi'
+import type { Context } from 'hono'
+import { detectLanguage } from '../../alignment/language.ts'
+import type { DivergenceReport } from '../../alignment/types.ts'
+import { authorize, newKey, requireOwner } from '../auth.ts'
+import { ApiError } from '../errors.ts'
+import { pairsToImport, type Pair } from '../formats/pairs.ts'
+import { parseTmx, TmxError } from '../formats/tmx.ts'
+import { parseTsv, TsvError } from '../formats/tsv.ts'
+import { newId } from '../ids.ts'
+import { languageName, normalizeLanguageTag } from '../language-tag.ts'
+import { bodyLimit, decodeUtf8, formatBytes } from '../middleware.ts'
+import {
+  ComparisonListSchema,
+  ComparisonSchema,
+  CreateComparisonSchema,
+  CreatedComparisonSchema,
+  IdParam,
+  MAX_VERSIONS,
+  wellFormed,
+} from '../schemas.ts'
+import type { Version } from '../store/store.ts'
+import { alignmentView, comparisonView, listItemView } from '../views.ts'
+import { BEARER, createRouter, describeIssues, errors, type Deps } from './common.ts'
+
+/** What a create asks for, from JSON or from uploaded files. */
+interface CreateRequest {
+  title?: string
+  versions?: Array<{ label?: string; lang?: string; text: string }>
+  import?: { format: 'tmx' | 'tsv'; content: string }
+  mode?: 'auto' | 'translation' | 'comparable'
+  presplit?: boolean
+}
+
+const utf8Length = (s: string) => Buffer.byteLength(s, 'utf8')
+
+/** Reads a multipart create: `file` parts in order (source first), optional `lang`/`label` parts. */
+async function readMultipart(c: Context, deps: Deps): Promise<CreateRequest> {
+  let form: FormData
+  try {
+    form = await c.req.formData()
+  } catch {
+    throw new ApiError(400, 'invalid_request', 'The multipart body could not be read.')
+  }
+  const files = [...form.values()].filter((v): v is File => typeof v !== 'string')
+  const field = (name: string) =>
+    form
+      .getAll(name)
+      .map((v) => (typeof v === 'string' ? v : ''))
+  const langs = field('lang')
+  const labels = field('label')
+  const texts: string[] = []
+  for (const [i, f] of files.entries()) {
+    if (f.size > deps.limits.versionBytes) {
+      throw new ApiError(413, 'version_too_large', `The file "${f.name}" is larger than ${formatBytes(deps.limits.versionBytes)}.`)
+    }
+    const text = decodeUtf8(await f.arrayBuffer(), `The file "${f.name || `number ${i + 1}`}"`)
+    if (text.includes('\u0000')) {
+      throw new ApiError(400, 'invalid_text', `The file "${f.name}" contains NUL characters; is it binary data?`)
+    }
+    texts.push(wellFormed(text.replace(/^\uFEFF/, '')))
+  }
+  const title = field('title')[0]
+  const mode = field('mode')[0] || undefined
+  const presplit = field('presplit')[0]
+  const base = {
+    title: title || undefined,
+    mode: mode as CreateRequest['mode'],
+    presplit: presplit === undefined ? undefined : presplit === 'true' || presplit === '1' || presplit === 'on',
+  }
+  if (mode !== undefined && !['auto', 'translation', 'comparable'].includes(mode)) {
+    throw new ApiError(400, 'invalid_request', 'mode must be auto, translation or comparable.')
+  }
+  const importFormat = files.length === 1 ? /\.(tmx|tsv)$/i.exec(files[0].name)?.[1]?.toLowerCase() : undefined
+  if (importFormat) {
+    return { ...base, import: { format: importFormat as 'tmx' | 'tsv', content: texts[0] } }
+  }
+  return {
+    ...base,
+    versions: texts.map((text, i) => ({
+      text,
+      lang: langs[i] || undefined,
+      label: labels[i] || files[i].name.replace(/\.[^.]*$/, '') || undefined,
+    })),
+  }
+}
+
+/** Reads a JSON create. */
+async function readJson(c: Context): Promise<CreateRequest> {
+  let body: unknown
+  try {
+    body = JSON.parse(await c.req.text())
+  } catch {
+    throw new ApiError(400, 'invalid_json', 'The body is not valid JSON.')
+  }
+  const parsed = CreateComparisonSchema.safeParse(body)
+  if (!parsed.success) throw new ApiError(400, 'invalid_request', `Invalid body: ${describeIssues(parsed.error)}`)
+  return parsed.data
+}
+
+function resolveLang(given: string | undefined, text: string, which: string): string {
+  if (given !== undefined && given.trim() !== '') {
+    const tag = normalizeLanguageTag(given)
+    if (!tag) {
+      throw new ApiError(
+        400,
+        'invalid_language',
+        `${which}: "${given}" is not a known language tag; use a BCP 47 tag like "en", "tr" or "pt-BR", or leave it out to detect the language.`,
+      )
+    }
+    return tag
+  }
+  return normalizeLanguageTag(detectLanguage(text)) ?? 'und'
+}
+
+/** A title from the source text's first line when none is given. */
+function defaultTitle(text: string): string {
+  const line = text.split('\n').find((l) => l.trim()) ?? 'Untitled comparison'
+  const clean = line.replace(/\s+/g, ' ').trim()
+  return clean.length > 120 ? clean.slice(0, 119) + '…' : clean
+}
+
+/** Turns a create request into versions and their reports. */
+async function analyse(req: CreateRequest, deps: Deps): Promise<{ title: string; versions: Version[]; reports: DivergenceReport[] }> {
+  if (req.import && req.versions) {
+    throw new ApiError(400, 'invalid_request', 'Send either versions or an import, not both.')
+  }
+  if (req.import) {
+    const { format, content } = req.import
+    if (utf8Length(content) > deps.limits.versionBytes * 2) {
+      throw new ApiError(413, 'version_too_large', `The ${format.toUpperCase()} file is larger than ${formatBytes(deps.limits.versionBytes * 2)}.`)
+    }
+    let doc: { srcLang: string | null; tgtLang: string | null; pairs: Pair[]; title?: string | null }
+    try {
+      doc = format === 'tmx' ? parseTmx(content) : parseTsv(content)
+    } catch (err) {
+      if (err instanceof TmxError || err instanceof TsvError) {
+        throw new ApiError(400, 'invalid_import', `The ${format.toUpperCase()} file cannot be read: ${err.message}.`)
+      }
+      throw err
+    }
+    const { srcText, tgtText, beads } = pairsToImport(doc.pairs)
+    if (!srcText.trim() || !tgtText.trim()) {
+      throw new ApiError(400, 'empty_text', `The ${format.toUpperCase()} file has no text on one of its two sides.`)
+    }
+    const srcLang = resolveLang(doc.srcLang ?? undefined, srcText, 'source language of the import')
+    const tgtLang = resolveLang(doc.tgtLang ?? undefined, tgtText, 'target language of the import')
+    const versions: Version[] = [
+      { label: languageName(srcLang), lang: srcLang, text: srcText },
+      { label: languageName(tgtLang), lang: tgtLang, text: tgtText },
+    ]
+    const report = await deps.analyzer.fromPairs(versions[0], versions[1], beads)
+    return { title: req.title || doc.title || `Imported ${format.toUpperCase()}`, versions, reports: [report] }
+  }
+  const input = req.versions ?? []
+  if (input.length < 2 || input.length > MAX_VERSIONS) {
+    throw new ApiError(
+      400,
+      'invalid_request',
+      `A comparison needs between 2 and ${MAX_VERSIONS} versions (the source first); got ${input.length}.`,
+    )
+  }
+  const versions = input.map((v, i): Version => {
+    const which = i === 0 ? 'version 1 (the source)' : `version ${i + 1}`
+    if (utf8Length(v.text) > deps.limits.versionBytes) {
+      throw new ApiError(413, 'version_too_large', `The text of ${which} is larger than ${formatBytes(deps.limits.versionBytes)}.`)
+    }
+    if (!v.text.trim()) throw new ApiError(400, 'empty_text', `The text of ${which} is empty.`)
+    const lang = resolveLang(v.lang, v.text, which)
+    return { label: v.label || languageName(lang), lang, text: v.text }
+  })
+  const reports = await deps.analyzer.compare(versions, { mode: req.mode, presplit: req.presplit })
+  return { title: req.title || defaultTitle(versions[0].text), versions, reports }
+}
+
+/** Routes of `/comparisons`: list, create, read, delete. */
+export function comparisonRoutes(deps: Deps) {
+  const app = createRouter()
+  const { store } = deps
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/comparisons',
+      tags: ['comparisons'],
+      summary: 'List comparisons, newest first, with counts of findings per kind',
+      request: {
+        query: z.object({
+          limit: z.coerce.number().int().min(1).max(200).optional().openapi({ example: 50 }),
+          offset: z.coerce.number().int().min(0).optional(),
+          order: z.enum(['newest', 'oldest']).optional(),
+        }),
+      },
+      responses: {
+        200: { description: 'The comparisons', content: { 'application/json': { schema: ComparisonListSchema } } },
+        ...errors(400),
+      },
+    }),
+    async (c) => {
+      const q = c.req.valid('query')
+      const { items, total } = await store.listComparisons({ limit: q.limit, offset: q.offset, oldest: q.order === 'oldest' })
+      return c.json({ comparisons: items.map(listItemView), total }, 200)
+    },
+  )
+
+  app.openAPIRegistry.registerPath({
+    method: 'post',
+    path: '/comparisons',
+    tags: ['comparisons'],
+    summary: 'Create a comparison from texts, uploaded files, or a TMX/TSV import',
+    description:
+      'JSON: `{"title", "versions": [{"label", "lang", "text"}]}` (source first; `lang` detected when omitted) or ' +
+      '`{"title", "import": {"format": "tmx"|"tsv", "content"}}`. Multipart: `file` parts (source first, `.txt`), ' +
+      'optional `lang` and `label` parts in the same order, `title`, `mode`, `presplit`; a single `.tmx` or `.tsv` file is ' +
+      'imported. The versions are aligned at once; the answer carries the owner key, shown only this once.',
+    request: {
+      body: {
+        required: true,
+        content: {
+          'application/json': { schema: CreateComparisonSchema },
+          'multipart/form-data': {
+            schema: z.object({
+              file: z.array(z.string().openapi({ format: 'binary' })),
+              lang: z.array(z.string()).optional(),
+              label: z.array(z.string()).optional(),
+              title: z.string().optional(),
+              mode: z.enum(['auto', 'translation', 'comparable']).optional(),
+              presplit: z.enum(['true', 'false']).optional(),
+            }),
+          },
+        },
+      },
+    },
+    responses: {
+      201: { description: 'Created', content: { 'application/json': { schema: CreatedComparisonSchema } } },
+      ...errors(400, 413, 415, 429),
+    },
+  })
+  app.post('/comparisons', bodyLimit(deps.limits.createBodyBytes), async (c) => {
+    const type = c.req.header('content-type') ?? ''
+    let req: CreateRequest
+    if (/^multipart\/form-data/i.test(type)) req = await readMultipart(c, deps)
+    else if (/^application\/(.+\+)?json/i.test(type)) req = await readJson(c)
+    else throw new ApiError(415, 'unsupported_media_type', 'Send application/json or multipart/form-data.')
+    const { title, versions, reports } = await analyse(req, deps)
+    const key = newKey()
+    const id = newId()
+    const created = await store.createComparison({
+      id,
+      title,
+      versions,
+      reports,
+      ownerKey: { id: key.id, secretHash: key.secretHash, label: 'owner' },
+    })
+    const summaries = reports.map((r, i) => ({ target: i + 1, revision: 1, summary: r.summary, updatedAt: created.createdAt }))
+    c.header('Location', `/api/comparisons/${id}`)
+    return c.json({ ...comparisonView(created, summaries), ownerKey: key.key, ownerKeyId: key.id }, 201)
+  })
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/comparisons/{id}',
+      tags: ['comparisons'],
+      summary: 'Read a comparison: its versions with their texts and a summary of each alignment',
+      request: {
+        params: IdParam,
+        query: z.object({
+          include: z.enum(['alignment']).optional().openapi({ description: '`alignment` embeds the first alignment.' }),
+        }),
+      },
+      responses: {
+        200: { description: 'The comparison', content: { 'application/json': { schema: ComparisonSchema } } },
+        ...errors(400, 404),
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param')
+      const [comparison, summaries] = await Promise.all([store.getComparison(id), store.getAlignmentSummaries(id)])
+      if (!comparison) throw new ApiError(404, 'not_found', `No comparison with id "${id}".`)
+      const view = comparisonView(comparison, summaries)
+      if (c.req.valid('query').include === 'alignment') {
+        const alignment = await store.getAlignment(id, 1)
+        if (alignment) return c.json({ ...view, alignment: alignmentView(alignment) }, 200)
+      }
+      return c.json(view, 200)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/comparisons/{id}',
+      tags: ['comparisons'],
+      summary: 'Delete a comparison with its alignments, annotations and keys (owner key only)',
+      security: BEARER,
+      request: { params: IdParam },
+      responses: { 204: { description: 'Deleted' }, ...errors(401, 403, 404, 429) },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param')
+      if (!(await store.getVersionMeta(id))) throw new ApiError(404, 'not_found', `No comparison with id "${id}".`)
+      requireOwner(await authorize(c, store, id), 'delete it')
+      await store.deleteComparison(id)
+      return c.body(null, 204)
+    },
+  )
+
+  return app
+}
