@@ -118,6 +118,9 @@ export function parseTmx(xml: string): TmxDocument {
     const tuvs = asArray(tu.tuv as XmlNode[])
     if (!tuvs.length) throw new TmxError(`<tu> number ${k + 1} has no <tuv>`)
     const pair: Pair = { src: '', tgt: '' }
+    const langs = tuvs.map((tuv) => (text(tuv['@xml:lang']) || text(tuv['@lang']) || '').toLowerCase())
+    // One language throughout the unit (or none given): only the order tells the sides apart.
+    const byOrder = new Set(langs).size < 2 && tuvs.length > 1
     tuvs.forEach((tuv, i) => {
       const lang = text(tuv['@xml:lang']) || text(tuv['@lang']) || null
       const sideProp = asArray(tuv.prop as XmlNode[]).find((p) => p['@type'] === 'x-parallax-side')
@@ -125,8 +128,7 @@ export function parseTmx(xml: string): TmxDocument {
       let side: 'src' | 'tgt'
       const declared = text(sideProp)
       if (declared === 'src' || declared === 'tgt') side = declared
-      else if (lang && firstLang && lang.toLowerCase() !== firstLang.toLowerCase()) side = 'tgt'
-      else if (lang && firstLang && tuvs.length === 1) side = 'src'
+      else if (!byOrder && lang && firstLang) side = lang.toLowerCase() === firstLang.toLowerCase() ? 'src' : 'tgt'
       else side = i === 0 ? 'src' : 'tgt'
       if (side === 'tgt' && lang) tgtLang ??= lang
       const seg = tuv.seg

@@ -1,0 +1,187 @@
+import { XMLParser, XMLValidator } from 'fast-xml-parser'
+import { describe, expect, it } from 'vitest'
+import type { DivergenceReport } from '../../alignment/types.ts'
+import { toHtml } from '../../server/formats/html.ts'
+import { exportPairs, pairsToImport } from '../../server/formats/pairs.ts'
+import { parseTmx, toTmx } from '../../server/formats/tmx.ts'
+import { parseTsv, toTsv } from '../../server/formats/tsv.ts'
+import type { AnnotationRecord } from '../../server/store/store.ts'
+
+const SRC = 'Hello <b>world</b> & "friends".\nSecond line\twith tab.\nOnly here.'
+const TGT = 'Merhaba dünya.\nİkinci satır.'
+
+function sentencesOf(text: string) {
+  let at = 0
+  return text.split('\n').map((t, i) => {
+    const s = { text: t, start: at, end: at + t.length, paragraph: i }
+    at += t.length + 1
+    return s
+  })
+}
+
+const REPORT: DivergenceReport = {
+  src: { lang: 'en', sentences: sentencesOf(SRC) },
+  tgt: { lang: 'tr', sentences: sentencesOf(TGT) },
+  mode: 'translation',
+  beads: [
+    { src: [0], tgt: [0], confidence: 0.9, findings: [] },
+    { src: [1], tgt: [1], confidence: 0.8, manual: true, findings: [] },
+    {
+      src: [2],
+      tgt: [],
+      confidence: 0.7,
+      findings: [
+        { kind: 'omission', side: 'src', text: 'Only here.', start: 0, end: 10, sentence: 2, sentenceStart: 0, sentenceEnd: 10, severity: 'major', message: 'Not <translated>' },
+      ],
+    },
+  ],
+  summary: {
+    mode: 'translation',
+    counts: { omission: 1 } as DivergenceReport['summary']['counts'],
+    coverage: { src: 0.8, tgt: 1 },
+    beads: 3,
+  },
+}
+
+const ANNOTATION: AnnotationRecord = {
+  id: 'a1',
+  comparisonId: 'c1',
+  version: 1,
+  target: { bead: 0 },
+  tag: 'mistranslation',
+  tags: ['quote'],
+  note: '<script>alert(1)</script> & more',
+  author: 'Ana',
+  keyId: null,
+  createdAt: '2025-01-01T00:00:00.000Z',
+  updatedAt: '2025-01-01T00:00:00.000Z',
+}
+
+/** Checks a document against the element structure of the TMX 1.4 DTD; returns the problems. */
+function tmx14Problems(xml: string): string[] {
+  const problems: string[] = []
+  if (XMLValidator.validate(xml) !== true) return ['not well-formed']
+  type Node = Record<string, unknown> & { ':@'?: Record<string, string> }
+  const doc = new XMLParser({ preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: '' }).parse(xml) as Node[]
+  const name = (n: Node) => Object.keys(n).find((k) => k !== ':@')!
+  const kids = (n: Node) => ((n[name(n)] as Node[]) ?? []).filter((k) => name(k) !== '#text')
+  const root = doc.find((n) => name(n) === 'tmx')
+  if (!root) return ['no <tmx> root']
+  if (root[':@']?.version !== '1.4') problems.push('tmx version is not 1.4')
+  const [header, body, ...rest] = kids(root)
+  if (name(header) !== 'header' || name(body) !== 'body' || rest.length) problems.push('tmx must hold header then body')
+  for (const attr of ['creationtool', 'creationtoolversion', 'segtype', 'o-tmf', 'adminlang', 'srclang', 'datatype']) {
+    if (!header[':@']?.[attr]) problems.push(`header lacks ${attr}`)
+  }
+  if (!['block', 'paragraph', 'sentence', 'phrase'].includes(header[':@']?.segtype ?? '')) problems.push('bad segtype')
+  if (!/^\d{8}T\d{6}Z$/.test(header[':@']?.creationdate ?? '')) problems.push('bad creationdate')
+  for (const tu of kids(body)) {
+    if (name(tu) !== 'tu') problems.push(`body holds <${name(tu)}>`)
+    const names = kids(tu).map(name)
+    const firstTuv = names.indexOf('tuv')
+    if (firstTuv === -1) problems.push('tu without tuv')
+    if (names.slice(0, firstTuv).some((n) => n !== 'note' && n !== 'prop')) problems.push('tu: only note/prop before tuv')
+    if (names.slice(firstTuv).some((n) => n !== 'tuv')) problems.push('tu: nothing after the tuvs')
+    for (const tuv of kids(tu).filter((k) => name(k) === 'tuv')) {
+      if (!tuv[':@']?.['xml:lang']) problems.push('tuv lacks xml:lang')
+      const inner = kids(tuv).map(name)
+      if (inner[inner.length - 1] !== 'seg' || inner.filter((n) => n === 'seg').length !== 1) problems.push('tuv must end in one seg')
+    }
+  }
+  return problems
+}
+
+describe('formats/tmx', () => {
+  const xml = toTmx({ title: 'A & B', srcLang: 'en', tgtLang: 'tr', pairs: exportPairs(REPORT, [ANNOTATION]), created: new Date(0), toolVersion: '0.1.0' })
+
+  it('writes the TMX 1.4 structure', () => {
+    expect(tmx14Problems(xml)).toEqual([])
+    expect(xml).toContain('<note>mistranslation, quote: &lt;script&gt;alert(1)&lt;/script&gt; &amp; more (Ana)</note>')
+    expect(xml).toContain('creationdate="19700101T000000Z"')
+  })
+
+  it('reads back the pairs it wrote, one-sided beads included', () => {
+    const doc = parseTmx(xml)
+    expect([doc.srcLang, doc.tgtLang, doc.title]).toEqual(['en', 'tr', 'A & B'])
+    expect(doc.pairs).toEqual(exportPairs(REPORT).map(({ src, tgt }) => ({ src, tgt })))
+  })
+
+  it('reads TMX from other tools: inline codes dropped, sides by language', () => {
+    const doc = parseTmx(
+      '<tmx version="1.4"><header srclang="en-US"/><body><tu><tuv xml:lang="de-DE"><seg>Hier <hi>klicken</hi></seg></tuv>' +
+        '<tuv xml:lang="en-US"><seg>Click <bpt i="1">&lt;b&gt;</bpt>here<ept i="1">&lt;/b&gt;</ept> &amp; go</seg></tuv></tu></body></tmx>',
+    )
+    expect(doc).toMatchObject({ srcLang: 'en-US', tgtLang: 'de-DE', pairs: [{ src: 'Click here & go', tgt: 'Hier klicken' }] })
+  })
+
+  it('refuses malformed XML, non-TMX and entity declarations', () => {
+    expect(() => parseTmx('<tmx><body>')).toThrow(/not well-formed/)
+    expect(() => parseTmx('<html></html>')).toThrow(/root element is not <tmx>/)
+    expect(() => parseTmx('<!DOCTYPE x [<!ENTITY a "aaaa">]><tmx/>')).toThrow(/entity declarations/)
+  })
+
+  it('replaces characters XML cannot carry', () => {
+    const pairs = [{ bead: 0, src: 'a\u0001b', tgt: 'c', findings: [], annotations: [] }]
+    const out = toTmx({ title: 't', srcLang: 'en', tgtLang: 'en', pairs, created: new Date(0), toolVersion: '0' })
+    expect(tmx14Problems(out)).toEqual([])
+    expect(parseTmx(out).pairs).toEqual([{ src: 'a\uFFFDb', tgt: 'c' }])
+  })
+})
+
+describe('formats/tsv', () => {
+  it('writes a header and one line per bead, and reads the pairs back', () => {
+    const tsv = toTsv({ srcLang: 'en', tgtLang: 'tr', pairs: exportPairs(REPORT, [ANNOTATION]) })
+    const lines = tsv.split('\n')
+    expect(lines[0]).toBe('bead\ten\ttr\tfindings\tannotations')
+    expect(lines[2]).toBe('1\tSecond line with tab.\tİkinci satır.\t\t')
+    expect(lines[3]).toBe('2\tOnly here.\t\tomission\t')
+    const doc = parseTsv(tsv)
+    expect([doc.srcLang, doc.tgtLang]).toEqual(['en', 'tr'])
+    expect(doc.pairs).toEqual(exportPairs(REPORT).map(({ src, tgt }) => ({ src, tgt })))
+  })
+
+  it('reads plain two-column files and refuses one-column rows', () => {
+    expect(parseTsv('a\tb\r\nc\t\n').pairs).toEqual([{ src: 'a', tgt: 'b' }, { src: 'c', tgt: '' }])
+    expect(() => parseTsv('a\tb\nno tab here')).toThrow('row 2 has 1 column(s)')
+    expect(() => parseTsv('\n\n')).toThrow('empty')
+  })
+})
+
+describe('formats/pairs', () => {
+  it('rebuilds one-sentence-per-line texts and beads from pairs', () => {
+    const { srcText, tgtText, beads } = pairsToImport([
+      { src: 'A  b', tgt: 'x' },
+      { src: 'C', tgt: '' },
+      { src: '', tgt: '' },
+      { src: '', tgt: 'y' },
+    ])
+    expect([srcText, tgtText]).toEqual(['A b\nC', 'x\ny'])
+    expect(beads.map((b) => `${b.src.join('-') || '-'}:${b.tgt.join('-') || '-'}`).join(' ')).toBe('0:0 1:- -:1')
+  })
+})
+
+describe('formats/html', () => {
+  const html = toHtml({
+    title: '<img src=x onerror=alert(1)>',
+    src: { label: 'English', lang: 'en' },
+    tgt: { label: 'Arabic <i>', lang: 'ar' },
+    report: REPORT,
+    annotations: [ANNOTATION],
+    created: new Date(0),
+  })
+
+  it('escapes every piece of user text', () => {
+    expect(html).not.toMatch(/<script|<img|<b>world|<i>/)
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;')
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;')
+    expect(html).toContain('Hello &lt;b&gt;world&lt;/b&gt; &amp; &quot;friends&quot;.')
+  })
+
+  it('is self-contained, sets the direction of each side and highlights findings', () => {
+    expect(html).not.toMatch(/<script|<link|src="http|href="http/)
+    expect(html).toContain('<th lang="ar" dir="rtl">')
+    expect(html).toContain('<mark class="k-omission" title="omission: Not &lt;translated&gt;">Only here.</mark>')
+    expect(html).toContain('<span class="k-omission">omission</span> <b>1</b>')
+    expect(html).toContain('coverage <b>80%</b>')
+  })
+})
