@@ -82,6 +82,13 @@ export function keyIdOf(key: string): string | undefined {
   return /^plx_([0-9a-f]+)_/.exec(key)?.[1]
 }
 
+/** What a key may do on a comparison (`GET /api/comparisons/:id/access`). */
+export interface Grant {
+  keyId: string
+  role: 'owner' | 'participant'
+  label: string
+}
+
 /** What `GET /api/comparisons/:id/alignment` returns: the report plus its revision. */
 export interface AlignmentAnswer {
   report: DivergenceReport
@@ -173,6 +180,20 @@ export class ParallaxApi {
       headers: revision !== undefined ? { 'if-match': `"${revision}"` } : {},
     })
     return alignmentOf(data)
+  }
+
+  /**
+   * Asks the server what `key` (default: the key held) may do on a comparison; 401 when the key
+   * is unknown, of another comparison or revoked.
+   */
+  access(id: string, key = this.keyFor(id)): Promise<Grant> {
+    if (!key) return Promise.reject(new ApiError(401, 'No key is kept in this browser for this comparison.'))
+    return this.#request('GET', `/comparisons/${encodeURIComponent(id)}/access`, { key })
+  }
+
+  /** Issues a participant key (owner only); the answer carries the key itself, shown once. */
+  issueKey(id: string, label: string): Promise<Grant & { key: string; id: string }> {
+    return this.#request('POST', `/comparisons/${encodeURIComponent(id)}/keys`, { body: { label }, key: this.keyFor(id) })
   }
 
   listAnnotations(id: string): Promise<Annotation[]> {

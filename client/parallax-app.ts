@@ -90,7 +90,7 @@ export class ParallaxApp extends LitElement {
       .lede { margin: 0.25rem 0 0; color: var(--ink-2); max-width: 44rem; }
       h2.section { margin: 0 0 0.6rem; font-size: 1.125rem; font-family: var(--font-text); font-weight: 600; }
 
-      .work { flex: 1; min-height: 0; display: grid; grid-template-columns: minmax(0, 1fr) 22rem; }
+      .work { flex: 1; min-height: 0; display: grid; grid-template-columns: minmax(0, 1fr) 22rem; grid-template-rows: minmax(0, 1fr); }
       parallel-view { min-height: 0; border-right: 1px solid var(--line); }
       aside { min-height: 0; overflow: auto; padding: 1rem; display: grid; gap: 1.25rem; align-content: start; background: var(--bg); }
       .scrim { display: none; }
@@ -216,6 +216,16 @@ export class ParallaxApp extends LitElement {
     }
     if (changed.has('comparison') || changed.has('route')) {
       document.title = this.route.name === 'comparison' && this.comparison ? `${this.comparison.title} · Parallax` : 'Parallax'
+    }
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    if (changed.has('report') && this.report && !this.visible) {
+      // Give the map its band before the first scroll.
+      void this.view?.updateComplete.then(() => {
+        const seen = this.view?.visibleBeads()
+        if (seen) this.visible = seen
+      })
     }
   }
 
@@ -346,7 +356,7 @@ export class ParallaxApp extends LitElement {
             @annotation-delete=${(e: AnnotationDeleteEvent) => void this.#deleteAnnotation(e.id)}
             @bead-jump=${(e: BeadJumpEvent) => void this.#jump(e.bead)}
             @bead-select=${this.#onBeadSelect}
-            @key-enter=${(e: KeyEnterEvent) => this.#useKey(e.key)}
+            @key-enter=${(e: KeyEnterEvent) => void this.#useKey(e.key)}
           ></annotation-panel>
         </aside>
       </div>
@@ -413,6 +423,7 @@ export class ParallaxApp extends LitElement {
       this.report = alignment.report
       this.revision = alignment.revision
       this.annotations = annotations
+      void this.#checkKey(id)
     } catch (err) {
       if (seq !== this.#loadSeq) return
       this.loadError = err instanceof ApiError && err.status === 404 ? 'There is no comparison at this address.' : messageOf(err)
@@ -591,17 +602,41 @@ export class ParallaxApp extends LitElement {
     }
   }
 
-  #useKey(key: string) {
+  async #useKey(key: string) {
     const id = this.comparison?.id
     if (!id) return
     if (!keyIdOf(key)) {
       this.panelError = 'That does not look like a Parallax key (it starts with “plx_”).'
       return
     }
-    this.api.keys.set(id, key, 'participant')
-    this.panelError = ''
-    this.#say('Key kept in this browser')
-    this.requestUpdate()
+    try {
+      const grant = await this.api.access(id, key)
+      this.api.keys.set(id, key, grant.role)
+      this.panelError = ''
+      this.#say(grant.role === 'owner' ? 'Owner key kept in this browser' : 'Participant key kept in this browser')
+      this.requestUpdate()
+    } catch (err) {
+      this.panelError = err instanceof ApiError && err.isForbidden ? 'This key is not a key of this comparison, or it was revoked.' : messageOf(err)
+    }
+  }
+
+  /** Checks the key kept for a comparison: learns its role, or forgets it when it no longer works. */
+  async #checkKey(id: string) {
+    const held = this.api.keys.get(id)
+    if (!held) return
+    try {
+      const grant = await this.api.access(id)
+      if (grant.role !== held.role) {
+        this.api.keys.set(id, held.key, grant.role)
+        this.requestUpdate()
+      }
+    } catch (err) {
+      if (err instanceof ApiError && err.isForbidden) {
+        this.api.keys.forget(id)
+        this.#say('The key kept for this comparison no longer works (it may have been revoked): it was forgotten.', true)
+        this.requestUpdate()
+      }
+    }
   }
 
   // ---- alignment corrections ----
@@ -647,6 +682,11 @@ export class ParallaxApp extends LitElement {
       const answer = await this.api.putAlignment(id, beads, this.revision)
       this.report = answer.report
       this.revision = answer.revision
+      // Row annotations follow their sentences on the server: fetch where they are now.
+      this.api.listAnnotations(id).then(
+        (list) => this.comparison?.id === id && (this.annotations = list),
+        () => undefined,
+      )
       return true
     } catch (err) {
       this.report = report

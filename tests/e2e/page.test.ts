@@ -1,0 +1,327 @@
+/**
+ * The page in headless Chromium against the real server (built page, `server/main.ts`, a fresh
+ * PGlite folder): what a person sees and does, per issue 5, and that user text never runs as code.
+ */
+import { mkdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ROOT, SCREENSHOTS, browserSkipReason, buildClient, createComparison, launchBrowser, startServer, type RunningServer } from './harness.ts'
+
+const skip = browserSkipReason()
+if (skip) console.warn(`[e2e] skipped: ${skip}`)
+
+const seedText = (file: string) => readFileSync(join(ROOT, 'seeds', file), 'utf8')
+
+describe.skipIf(!!skip)('page (Chromium)', () => {
+  let server: RunningServer
+  let browser: Browser
+  const contexts: BrowserContext[] = []
+  const errors: string[] = []
+
+  beforeAll(async () => {
+    buildClient()
+    server = await startServer()
+    browser = await launchBrowser()
+    mkdirSync(SCREENSHOTS, { recursive: true })
+  })
+
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => undefined)
+    await browser?.close()
+    await server?.stop()
+  })
+
+  async function open(path: string, viewport = { width: 1440, height: 900 }): Promise<Page> {
+    const context = await browser.newContext({ viewport, acceptDownloads: true })
+    contexts.push(context)
+    const page = await context.newPage()
+    page.on('pageerror', (e) => errors.push(`${path}: ${e.message}`))
+    page.on('dialog', (d) => {
+      errors.push(`${path}: unexpected dialog "${d.message()}"`)
+      void d.dismiss()
+    })
+    await page.goto(server.url + path)
+    return page
+  }
+
+  const seedPair = () => {
+    const s = server.seeds.find((x) => /Turkish/.test(x.title))
+    if (!s) throw new Error(`the server printed no English–Turkish seed:\n${server.output()}`)
+    return s
+  }
+
+  /** The element that has focus, looking through shadow roots. */
+  const focused = (page: Page) =>
+    page.evaluate(() => {
+      let el: Element | null = document.activeElement
+      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement
+      return el ? { tag: el.tagName.toLowerCase(), finding: el.getAttribute('data-finding'), text: el.textContent } : null
+    })
+
+  it('lists the seed pair first and opens it at its own address', async () => {
+    const page = await open('/')
+    const first = page.locator('comparison-list a.card').first()
+    await expect.poll(() => first.getAttribute('data-comparison')).toBe(seedPair().id)
+    await first.click()
+    await page.waitForURL(`**/c/${seedPair().id}`)
+    await page.locator('bead-row').first().waitFor()
+    expect(await page.title()).toContain('Turkish')
+  })
+
+  it('shows the seed pair with Taliban* as annotation-marker and the headlines as gap rows', async () => {
+    const page = await open(`/c/${seedPair().id}`)
+    await page.locator('bead-row').first().waitFor()
+    // The first rows are the English headline (twice), with nothing on the Turkish side.
+    const firstRows = page.locator('bead-row').filter({ has: page.locator('[data-gap="tgt"]') })
+    const headline = /As Taliban 'Seizes' Key Crossing With Iran/
+    const gapTexts = await firstRows.locator('.cell.src').allInnerTexts()
+    expect(gapTexts.filter((t) => headline.test(t)).length).toBeGreaterThanOrEqual(2)
+    for (const key of await firstRows.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-bead')))) expect(key).toMatch(/^\d+(,\d+)*:$/)
+    // The asterisk of "Taliban*" is highlighted as an annotation marker, inside its sentence.
+    const marker = page.locator('[data-finding="annotation-marker"]').first()
+    await marker.waitFor()
+    expect(await marker.innerText()).toContain('*')
+    const sentence = page.locator('p.sentence', { has: page.locator('[data-finding="annotation-marker"]') }).first()
+    expect(await sentence.innerText()).toContain('Taliban* spokesman')
+    // Hovering shows its message.
+    expect(await marker.getAttribute('data-message')).toMatch(/\S{10,}/)
+    await page.locator('summary-bar').waitFor()
+    await page.screenshot({ path: join(SCREENSHOTS, 'seed-pair.png') })
+  })
+
+  it('moves between findings with the keyboard and the buttons', async () => {
+    const page = await open(`/c/${seedPair().id}`)
+    await page.locator('bead-row').first().waitFor()
+    const position = page.locator('summary-bar .position')
+    const total = Number((await position.innerText()).match(/(\d+) findings|\/ (\d+)/)!.slice(1).find(Boolean))
+    expect(total).toBeGreaterThan(2)
+    await page.keyboard.press('j')
+    await expect.poll(() => position.innerText()).toBe(`1 / ${total}`)
+    expect((await focused(page))?.finding).toBeTruthy()
+    await page.keyboard.press('j')
+    await expect.poll(() => position.innerText()).toBe(`2 / ${total}`)
+    const second = await focused(page)
+    await page.keyboard.press('n')
+    await page.keyboard.press('k')
+    await expect.poll(() => position.innerText()).toBe(`2 / ${total}`)
+    expect(await focused(page)).toEqual(second)
+    await page.locator('summary-bar [data-action="next-finding"]').click()
+    await expect.poll(() => position.innerText()).toBe(`3 / ${total}`)
+    // Focus is visible: the focused highlight has an outline.
+    await page.keyboard.press('p')
+    const outline = await page.evaluate(() => {
+      let el: Element | null = document.activeElement
+      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement
+      return el ? getComputedStyle(el).outlineStyle : 'none'
+    })
+    expect(outline).not.toBe('none')
+  })
+
+  it('filters to one kind and to rows with findings', async () => {
+    const page = await open(`/c/${seedPair().id}`)
+    await page.locator('bead-row').first().waitFor()
+    const all = await page.locator('bead-row').count()
+    await page.locator('summary-bar [data-kind="annotation-marker"]').click()
+    await expect.poll(() => page.locator('bead-row').count()).toBe(1)
+    await page.locator('summary-bar [data-kind="annotation-marker"]').click()
+    await expect.poll(() => page.locator('bead-row').count()).toBe(all)
+  })
+
+  it('creates a comparison from pasted text and keeps its owner key', async () => {
+    const page = await open('/')
+    await page.locator('#text-0').fill('The first sentence is here. The second one follows it.\n\nA third sentence ends the text.')
+    await page.locator('#text-1').fill('İlk cümle burada. İkincisi onu izliyor.\n\nÜçüncü cümle metni bitiriyor.')
+    await page.locator('#title').fill('Pasted pair')
+    await page.getByRole('button', { name: 'Align the two texts' }).click()
+    await page.waitForURL(/\/c\/[^/]+$/, { timeout: 60_000 })
+    const id = decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!)
+    await page.locator('bead-row').first().waitFor()
+    expect(await page.locator('bead-row').count()).toBe(3)
+    expect(await page.locator('[data-owner-key]').innerText()).toMatch(/^plx_/)
+    const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('parallax.keys') ?? '{}'))
+    expect(stored[id].role).toBe('owner')
+    expect(await page.locator('header .keystate').innerText()).toBe('Owner')
+  })
+
+  it('adds, edits and deletes an annotation, each surviving a reload', async () => {
+    const seed = seedPair()
+    // A link with the key in its fragment hands the key to the page, which keeps it.
+    const page = await open(`/c/${seed.id}#key=${encodeURIComponent(seed.ownerKey)}`)
+    await page.locator('bead-row').first().waitFor()
+    expect(new URL(page.url()).hash).toBe('')
+    const row = page.locator('bead-row').nth(3)
+    const key = await row.getAttribute('data-bead')
+    await row.locator('.gutter').click()
+    const form = page.locator('annotation-panel form.new')
+    await form.locator('select[name="tag"]').selectOption('modulation')
+    await form.locator('input[name="tags"]').fill('syntax, voice')
+    await form.locator('textarea[name="note"]').fill('Passive turned active.')
+    await form.locator('input[name="author"]').fill('Ayşe')
+    await form.getByRole('button', { name: 'Save annotation' }).click()
+    const card = page.locator('annotation-panel article.card').filter({ hasText: 'Passive turned active.' })
+    await card.waitFor()
+    await expect.poll(() => page.locator(`bead-row[data-bead="${key}"] .note`).count()).toBe(1)
+
+    await page.reload()
+    await card.waitFor()
+    expect(await card.innerText()).toMatch(/modulation[\s\S]*#syntax[\s\S]*#voice[\s\S]*Ayşe/)
+    await card.locator('[data-action="edit"]').click()
+    const edit = page.locator('annotation-panel form.edit')
+    await edit.locator('textarea[name="note"]').fill('Passive turned active; agent made explicit.')
+    await edit.getByRole('button', { name: 'Save changes' }).click()
+    const edited = page.locator('annotation-panel article.card').filter({ hasText: 'agent made explicit' })
+    await edited.waitFor()
+
+    await page.reload()
+    await edited.waitFor()
+    await edited.locator('[data-action="delete"]').click()
+    await edited.locator('[data-action="confirm-delete"]').click()
+    await expect.poll(() => page.locator('annotation-panel article.card').filter({ hasText: 'agent made explicit' }).count()).toBe(0)
+    await page.reload()
+    await page.locator('bead-row').first().waitFor()
+    await page.locator('annotation-panel h2').waitFor()
+    expect(await page.locator('annotation-panel article.card').filter({ hasText: 'agent made explicit' }).count()).toBe(0)
+  })
+
+  it('annotates a span of text selected with the mouse', async () => {
+    const seed = seedPair()
+    const page = await open(`/c/${seed.id}#key=${encodeURIComponent(seed.ownerKey)}`)
+    const word = page.locator('[data-finding="annotation-marker"]').first()
+    await word.waitFor()
+    // Double-click a word of that sentence: the browser selects it, the page takes the span.
+    const sentence = page.locator('p.sentence', { has: word }).first()
+    const box = (await sentence.boundingBox())!
+    await page.mouse.dblclick(box.x + 8, box.y + 10)
+    const quote = page.locator('annotation-panel form.new blockquote')
+    await quote.waitFor()
+    const selected = (await quote.innerText()).trim()
+    expect(selected.length).toBeGreaterThan(0)
+    expect(await sentence.innerText()).toContain(selected)
+    await page.locator('annotation-panel form.new textarea[name="note"]').fill('span note')
+    await page.locator('annotation-panel form.new').getByRole('button', { name: 'Save annotation' }).click()
+    await page.locator('annotation-panel article.card').filter({ hasText: 'span note' }).waitFor()
+    await expect.poll(() => sentence.locator('.ann').count()).toBeGreaterThan(0)
+  })
+
+  it('merges and splits a row, marks it as set by hand, and undoes', async () => {
+    const text = (n: number, lang: string) => Array.from({ length: n }, (_, i) => `${lang} sentence number ${i + 1} says something ${i * 3}.`).join('\n')
+    const { id, ownerKey } = await createComparison(server.url, {
+      title: 'Merge and split',
+      presplit: true,
+      versions: [
+        { label: 'A', lang: 'en', text: text(4, 'English') },
+        { label: 'B', lang: 'en', text: text(4, 'Other') },
+      ],
+    })
+    const page = await open(`/c/${id}#key=${encodeURIComponent(ownerKey)}`)
+    await page.locator('bead-row').first().waitFor()
+    const keys = () => page.locator('bead-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-bead')).join(' '))
+    expect(await keys()).toBe('0:0 1:1 2:2 3:3')
+    await page.locator('bead-row[data-bead="1:1"] .gutter').click()
+    await page.locator('bead-row[data-bead="1:1"] [data-action="merge"]').click()
+    await expect.poll(keys).toBe('0:0 1,2:1,2 3:3')
+    expect(await page.locator('bead-row[data-bead="1,2:1,2"] .by-hand').innerText()).toBe('by hand')
+    await page.locator('bead-row[data-bead="1,2:1,2"] [data-action="split"]').click()
+    await expect.poll(keys).toBe('0:0 1:1 2:2 3:3')
+    expect(await page.locator('bead-row .by-hand').count()).toBe(2)
+    // Move a target sentence down, then undo twice to where we started.
+    await page.locator('bead-row[data-bead="1:1"] .gutter').click()
+    await page.locator('bead-row[data-bead="1:1"] [data-action="tgt-down"]').click()
+    await expect.poll(keys).toBe('0:0 1: 2:1,2 3:3')
+    await page.locator('header [data-action="undo"]').click()
+    await expect.poll(keys).toBe('0:0 1:1 2:2 3:3')
+    await page.keyboard.press('u')
+    await expect.poll(keys).toBe('0:0 1,2:1,2 3:3')
+    // The correction is stored: a reload shows it.
+    await page.reload()
+    await expect.poll(keys).toBe('0:0 1,2:1,2 3:3')
+  })
+
+  it('exports TMX', async () => {
+    const page = await open(`/c/${seedPair().id}`)
+    await page.locator('bead-row').first().waitFor()
+    await page.locator('header details.exports summary').click()
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('header [data-export="tmx"]').click()])
+    const body = readFileSync((await download.path())!, 'utf8')
+    expect(body).toMatch(/<tmx[\s>]/)
+    expect(body).toContain('<tu')
+    expect(download.suggestedFilename()).toMatch(/\.tmx$/)
+  })
+
+  it('shows Arabic right to left in its own font', async () => {
+    const arabic = server.seeds.find((s) => /Arabic/.test(s.title))
+    expect(arabic, server.output()).toBeDefined()
+    const page = await open(`/c/${arabic!.id}`)
+    await page.locator('bead-row').first().waitFor()
+    const cell = page.locator('bead-row .cell[lang="ar"]').first()
+    await cell.waitFor()
+    expect(await cell.getAttribute('dir')).toBe('rtl')
+    const style = await cell.locator('p.sentence').first().evaluate((p) => ({ direction: getComputedStyle(p).direction, font: getComputedStyle(p).fontFamily, align: getComputedStyle(p.parentElement!).textAlign }))
+    expect(style.direction).toBe('rtl')
+    expect(style.align).toBe('right')
+    expect(style.font).toMatch(/Naskh|Amiri|Arabic/)
+    // The column head follows the direction too.
+    expect(await page.locator('parallel-view .head .col[dir="rtl"]').count()).toBe(1)
+    await page.screenshot({ path: join(SCREENSHOTS, 'arabic-english.png') })
+  })
+
+  it('stacks the columns inside each row on a narrow screen', async () => {
+    const page = await open(`/c/${seedPair().id}`, { width: 390, height: 844 })
+    const row = page.locator('bead-row').filter({ has: page.locator('.cell.src p.sentence') }).filter({ has: page.locator('.cell.tgt p.sentence') }).first()
+    await row.waitFor()
+    const src = (await row.locator('.cell.src').boundingBox())!
+    const tgt = (await row.locator('.cell.tgt').boundingBox())!
+    expect(tgt.y).toBeGreaterThanOrEqual(src.y + src.height - 1)
+    expect(src.width).toBeGreaterThan(300)
+    // No sideways scrolling of the page.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
+    await page.screenshot({ path: join(SCREENSHOTS, 'narrow.png') })
+  })
+
+  it('renders HTML and script in documents and notes as text, and runs none of it', async () => {
+    const hostile = '<script>window.__pwned = 1</script> A <img src=x onerror="window.__pwned = 2"> tag. <b onmouseover="window.__pwned=3">Bold</b> text.'
+    const { id, ownerKey } = await createComparison(server.url, {
+      title: '<img src=x onerror="window.__pwned = 4">',
+      versions: [
+        { lang: 'en', text: `${hostile}\n\nA plain sentence.` },
+        { lang: 'en', text: `Another sentence. ${hostile}` },
+      ],
+    })
+    const page = await open(`/c/${id}#key=${encodeURIComponent(ownerKey)}`)
+    await page.locator('bead-row').first().waitFor()
+    await page.locator('bead-row').first().locator('.gutter').click()
+    await page.locator('annotation-panel form.new textarea[name="note"]').fill('<script>window.__pwned = 5</script><img src=y onerror="window.__pwned=6">')
+    await page.locator('annotation-panel form.new').getByRole('button', { name: 'Save annotation' }).click()
+    await page.locator('annotation-panel article.card').first().waitFor()
+    await page.reload()
+    await page.locator('annotation-panel article.card').first().waitFor()
+    await page.mouse.move(400, 300)
+    await page.waitForTimeout(300)
+    const seen = await page.evaluate(() => {
+      const all: Element[] = []
+      const walk = (root: Document | ShadowRoot) =>
+        root.querySelectorAll('*').forEach((el) => {
+          all.push(el)
+          if (el.shadowRoot) walk(el.shadowRoot)
+        })
+      walk(document)
+      return {
+        pwned: (window as unknown as { __pwned?: number }).__pwned,
+        imgs: all.filter((el) => el.tagName === 'IMG').length,
+        scripts: all.filter((el) => el.tagName === 'SCRIPT' && !(el as HTMLScriptElement).src).length,
+        bold: all.filter((el) => el.tagName === 'B').length,
+      }
+    })
+    expect(seen).toEqual({ pwned: undefined, imgs: 0, scripts: 0, bold: 0 })
+    const texts = (await page.locator('bead-row p.sentence').allInnerTexts()).join('\n')
+    expect(texts).toContain('<script>window.__pwned = 1</script>')
+    expect(texts).toContain('<img src=x onerror="window.__pwned = 2">')
+    expect(await page.locator('annotation-panel article.card .note').first().innerText()).toContain('<img src=y onerror="window.__pwned=6">')
+    expect(await page.locator('header h1').innerText()).toBe('<img src=x onerror="window.__pwned = 4">')
+  })
+
+  it('raised no page errors', () => {
+    expect(errors).toEqual([])
+  })
+})
