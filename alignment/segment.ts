@@ -28,6 +28,7 @@ import {
   endsWithContinuation,
   endsWithFunctionWord,
   endsWithStop,
+  hasContent,
   isCasedText,
   isFinished,
   isTitleCase,
@@ -218,7 +219,7 @@ function breaksAfterLine(text: string, lines: Line[], li: number, open: Open): b
  * it is too long to be a heading, like the fragments of the Arabic seed.
  */
 function joinsNextParagraph(text: string, nextLine: Line, open: Open, end: number): boolean {
-  if (isFinished(text, open.start, end)) return false
+  if (isFinished(text, open.start, end) || !hasContent(text, open.start, end)) return false
   if (endsWithContinuation(text, open.start, end)) return true
   if (startsWithListMarker(text, nextLine)) return false
   if (startsLowerCase(text, nextLine)) return true

@@ -99,6 +99,19 @@ export function isFinished(text: string, s: number, e: number): boolean {
   return false
 }
 
+/**
+ * `[s, e)` has a letter or digit within its first characters (or is long): a lone `—` or `***`
+ * between paragraphs is a separator, not the start of a sentence that goes on.
+ */
+export function hasContent(text: string, s: number, e: number): boolean {
+  if (e - s > 200) return true
+  for (let k = s; k < e; k++) {
+    const cp = codePointAt(text, k)
+    if (isLetter(cp) || isDigit(cp)) return true
+  }
+  return false
+}
+
 /** `[s, e)` ends with a comma, semicolon or dash: the sentence goes on. */
 export function endsWithContinuation(text: string, s: number, e: number): boolean {
   let j = e

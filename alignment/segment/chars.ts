@@ -8,22 +8,52 @@ const LOWER = /^\p{Ll}$/u
 const LETTER = /^\p{L}$/u
 const DIGIT = /^\p{Nd}$/u
 
+// Unicode classes of the BMP, computed on first use and kept: a property regex costs ~100 ns,
+// a table look-up ~1 ns, and Arabic or Cyrillic text asks about every letter.
+const KNOWN = 16
+const IS_UPPER = 1
+const IS_LOWER = 2
+const IS_LETTER = 4
+const IS_DIGIT = 8
+const BMP_CLASSES = new Uint8Array(0x10000)
+
+function classify(cp: number): number {
+  const ch = String.fromCodePoint(cp)
+  return (
+    KNOWN |
+    (UPPER.test(ch) ? IS_UPPER : 0) |
+    (LOWER.test(ch) ? IS_LOWER : 0) |
+    (LETTER.test(ch) ? IS_LETTER : 0) |
+    (DIGIT.test(ch) ? IS_DIGIT : 0)
+  )
+}
+
+function classes(cp: number): number {
+  if (cp > 0xffff) return classify(cp)
+  let c = BMP_CLASSES[cp]
+  if (c === 0) {
+    c = classify(cp)
+    BMP_CLASSES[cp] = c
+  }
+  return c
+}
+
 /** Upper or title case letter (`A`, `İ`, `Ж`). */
 export function isUpper(cp: number): boolean {
   if (cp < 128) return cp >= 65 && cp <= 90
-  return UPPER.test(String.fromCodePoint(cp))
+  return (classes(cp) & IS_UPPER) !== 0
 }
 
 /** Lower case letter (`a`, `ı`, `ж`). */
 export function isLower(cp: number): boolean {
   if (cp < 128) return cp >= 97 && cp <= 122
-  return LOWER.test(String.fromCodePoint(cp))
+  return (classes(cp) & IS_LOWER) !== 0
 }
 
 /** Any letter, of any script and case. */
 export function isLetter(cp: number): boolean {
   if (cp < 128) return (cp >= 65 && cp <= 90) || (cp >= 97 && cp <= 122)
-  return LETTER.test(String.fromCodePoint(cp))
+  return (classes(cp) & IS_LETTER) !== 0
 }
 
 /**
@@ -31,13 +61,14 @@ export function isLetter(cp: number): boolean {
  * sentence, since such scripts have no capital to mark the start.
  */
 export function isUncasedLetter(cp: number): boolean {
-  return cp >= 128 && !isUpper(cp) && !isLower(cp) && isLetter(cp)
+  if (cp < 128) return false
+  return (classes(cp) & (IS_LETTER | IS_UPPER | IS_LOWER)) === IS_LETTER
 }
 
 /** A decimal digit of any script (`3`, `٣`, `۳`). */
 export function isDigit(cp: number): boolean {
   if (cp < 128) return cp >= 48 && cp <= 57
-  return DIGIT.test(String.fromCodePoint(cp))
+  return (classes(cp) & IS_DIGIT) !== 0
 }
 
 /** Line breaks: they end a line; a blank line between two lines ends a paragraph. */

@@ -248,6 +248,17 @@ describe('segment: English', () => {
     ])
   })
 
+  it('\r\n and \r line breaks; a lone dash between paragraphs is no sentence start', () => {
+    expect(texts('Title Line\r\n\r\nFirst one. Second one.\r\n\r\n—\r\n\r\nThird one.\rFourth Heading\r')).toEqual([
+      'Title Line',
+      'First one.',
+      'Second one.',
+      '—',
+      'Third one.',
+      'Fourth Heading',
+    ])
+  })
+
   it('a paragraph ending in a comma or a function word goes on in the next', () => {
     expect(texts('The ministry said,\n\nthe border is closed.')).toEqual(['The ministry said,\n\nthe border is closed.'])
     expect(texts('Fighting continued between the army and the\n\nTaliban forces near Kunduz.')).toEqual([
