@@ -90,7 +90,7 @@ export class AlignmentMap extends LitElement {
           <path class="pair" d=${this.#paths.pair} stroke-width="1.6"></path>
           <path class="omission" d=${this.#paths.omission} stroke-width="3"></path>
           <path class="addition" d=${this.#paths.addition} stroke-width="3"></path>
-          ${[...this.#dots].map(([kind, d]) => svg`<path d=${d} style=${styleMap({ stroke: `var(--k-${kind})` })} stroke-width="6"></path>`)}
+          ${[...this.#dots].map(([kind, d]) => svg`<path d=${d} style=${styleMap({ stroke: `var(--k-${kind})` })} stroke-width=${this.#geometry.dots.length > 400 ? 3 : 6}></path>`)}
           ${cur ? svg`<circle class="current" cx=${((cur.x0 + cur.x1) / 2) * SIZE} cy=${((cur.y0 + cur.y1) / 2) * SIZE} r="18"></circle>` : nothing}
         </svg>
         <span class="axis x" aria-hidden="true">source →</span>
@@ -113,9 +113,10 @@ export class AlignmentMap extends LitElement {
     if (!first || !last) return undefined
     const x = Math.min(first.x0, last.x0) * SIZE
     const y = Math.min(first.y0, last.y0) * SIZE
-    const w = Math.max(6, (Math.max(first.x1, last.x1) * SIZE) - x)
-    const h = Math.max(6, (Math.max(first.y1, last.y1) * SIZE) - y)
-    return { x: x - 3, y: y - 3, w: w + 6, h: h + 6 }
+    // At least 24 units square, so the band shows even when a screen holds 0.1% of the text.
+    const w = Math.max(24, Math.max(first.x1, last.x1) * SIZE - x)
+    const h = Math.max(24, Math.max(first.y1, last.y1) * SIZE - y)
+    return { x: x - 6, y: y - 6, w: w + 12, h: h + 12 }
   }
 
   #onClick(e: MouseEvent) {

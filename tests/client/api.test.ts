@@ -43,7 +43,7 @@ describe('api', () => {
     const err = await api.putAlignment('c1', [{ src: [0], tgt: [0] }], 2).catch((e: unknown) => e)
     expect(err).toBeInstanceOf(ApiError)
     expect([(err as ApiError).status, (err as ApiError).message, (err as ApiError).isConflict]).toEqual([409, 'Changed meanwhile', true])
-    const missing = await api.getComparison('nope').catch((e: unknown) => e as ApiError)
+    const missing = (await api.getComparison('nope').catch((e: unknown) => e)) as ApiError
     expect(missing.message).toBe('nothing here')
   })
 
