@@ -192,7 +192,7 @@ export class ParallaxApi {
   }
 
   /** Issues a participant key (owner only); the answer carries the key itself, shown once. */
-  issueKey(id: string, label: string): Promise<Grant & { key: string; id: string }> {
+  issueKey(id: string, label: string): Promise<{ id: string; role: Grant['role']; label: string; key: string }> {
     return this.#request('POST', `/comparisons/${encodeURIComponent(id)}/keys`, { body: { label }, key: this.keyFor(id) })
   }
 

@@ -28,6 +28,8 @@ import './parallel-view.ts'
 import type { ParallelView, ViewportChangeEvent } from './parallel-view.ts'
 import { sharedStyles } from './styles/shared.ts'
 import { detectLanguage } from '../alignment/language.ts'
+import './share-panel.ts'
+import type { IssuedLink, KeyIssueEvent } from './share-panel.ts'
 import './summary-bar.ts'
 import { isSpanTarget, type Annotation, type AnnotationTarget, type Bead, type Comparison, type DivergenceReport, type FindingKind } from './types.ts'
 
@@ -160,6 +162,7 @@ export class ParallaxApp extends LitElement {
   @state() private panelBusy = false
   @state() private toast: { text: string; error?: boolean } | null = null
   @state() private author = readStorage(AUTHOR_STORE)
+  @state() private issued: IssuedLink[] = []
 
   @query('parallel-view') private view?: ParallelView
   @query('annotation-panel') private panel?: AnnotationPanel
@@ -358,6 +361,9 @@ export class ParallaxApp extends LitElement {
             @bead-select=${this.#onBeadSelect}
             @key-enter=${(e: KeyEnterEvent) => void this.#useKey(e.key)}
           ></annotation-panel>
+          ${held?.role === 'owner'
+            ? html`<share-panel .link=${`${location.origin}${routePath({ name: 'comparison', id: c.id })}`} .issued=${this.issued} @key-issue=${(e: KeyIssueEvent) => void this.#issueKey(e.label)}></share-panel>`
+            : nothing}
         </aside>
       </div>
     `
@@ -414,6 +420,7 @@ export class ParallaxApp extends LitElement {
       this.target = null
       this.visible = null
       this.panelError = ''
+      this.issued = []
     }
     this.loadError = ''
     try {
@@ -617,6 +624,18 @@ export class ParallaxApp extends LitElement {
       this.requestUpdate()
     } catch (err) {
       this.panelError = err instanceof ApiError && err.isForbidden ? 'This key is not a key of this comparison, or it was revoked.' : messageOf(err)
+    }
+  }
+
+  async #issueKey(label: string) {
+    const id = this.comparison?.id
+    if (!id) return
+    try {
+      const created = await this.api.issueKey(id, label)
+      const link = `${location.origin}${routePath({ name: 'comparison', id })}#key=${encodeURIComponent(created.key)}`
+      this.issued = [...this.issued, { label: created.label, link }]
+    } catch (err) {
+      this.#say(messageOf(err), true)
     }
   }
 
