@@ -89,8 +89,9 @@ async function readMultipart(c: Context, deps: Deps): Promise<CreateRequest> {
 async function readJson(c: Context): Promise<CreateRequest> {
   let body: unknown
   try {
-    body = JSON.parse(await c.req.text())
-  } catch {
+    body = JSON.parse(decodeUtf8(await c.req.arrayBuffer()))
+  } catch (err) {
+    if (err instanceof ApiError) throw err
     throw new ApiError(400, 'invalid_json', 'The body is not valid JSON.')
   }
   const parsed = CreateComparisonSchema.safeParse(body)

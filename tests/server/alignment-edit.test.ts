@@ -57,7 +57,7 @@ describe('alignment-edit', () => {
     expect(() => checkBeads(parse('0:0 0:1'), 2, 2)).toThrow('src sentence 0 is in bead 0 and in bead 1')
     expect(() => checkBeads(parse('0:0'), 2, 1)).toThrow('src sentence 1 is in no bead')
     expect(() => checkBeads(parse('0:0 1:5'), 2, 2)).toThrow(/names tgt sentence 5/)
-    expect(() => checkBeads([{ src: [], tgt: [], confidence: 1 }], 0, 0)).toThrow('bead 0 is empty on both sides')
+    expect(() => checkBeads([{ src: [], tgt: [] }], 0, 0)).toThrow('bead 0 is empty on both sides')
   })
 
   it('marks only the changed beads of a whole new list as manual', () => {
