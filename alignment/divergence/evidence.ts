@@ -236,6 +236,17 @@ export class WordIndex {
     return this.hasCognate(w)
   }
 
+  /**
+   * Evidence that does not rest on the lexicon: the same word, a name, a cognate. Used for the
+   * neighbouring beads, where a common word matching proves nothing about content having moved.
+   */
+  hasSpecificEvidence(w: Word, lang: string, sameLanguage: boolean): boolean {
+    if (sameLanguage) return this.folds.has(w.fold)
+    if (this.romans.has(w.roman) && w.roman.length >= 2) return true
+    if (w.cap && !w.initial && this.hasName(w, lang)) return true
+    return this.hasCognate(w)
+  }
+
   private hasLightStem(w: Word): boolean {
     const f = w.fold
     if (f.length < 5) return false

@@ -337,12 +337,20 @@ for (const line of TABLE.split('\n')) {
   const [en, tr, ar] = parts.map((p) => p.split(',').map((s) => s.trim()).filter(Boolean))
   // A multi-word entry is indexed by its longest word, the one least likely to mean something else.
   for (const s of en) add(INDEXES.en, longest(s.toLowerCase()), id)
-  for (const s of tr) add(INDEXES.tr, longest(s.toLocaleLowerCase('tr')), id)
+  for (const s of tr) {
+    const stem = longest(s.toLocaleLowerCase('tr'))
+    add(INDEXES.tr, stem, id)
+    // Final k, p, ç, t soften before a vowel (`saldırganlık` → `saldırganlığı`): index the stem
+    // without it too.
+    if (stem.length >= 5 && /[kpçt]$/.test(stem)) add(INDEXES.tr, stem.slice(0, -1), id)
+  }
   for (const s of ar) add(INDEXES.ar, longest(normalizeArabic(s)), id)
 }
 
 /** Number of concepts in the lexicon (for tests and documentation). */
 export const LEXICON_SIZE = nextId
+
+const TR_VERBAL = /^(.{2,}?)(?:m[ae]k|m[ae]kt[ae]|m[ae]s[ıi](?:n[ıi]|n[ae]|nd[ae]|yl[ae])?|m[ae]y[ıi]|m[ae]y[ae]|m[ae]d[ae]n|m[ae]l[ıi])$/
 
 const memo: Record<string, Map<string, readonly number[]>> = { en: new Map(), tr: new Map(), ar: new Map() }
 const NONE: readonly number[] = []
@@ -361,9 +369,13 @@ export function concepts(fold: string, lang: string): readonly number[] {
   const hit = cache.get(fold)
   if (hit) return hit
   const forms = p === 'ar' ? arabicStems(fold) : [fold]
+  // A Turkish infinitive or verbal noun (`önle-mek`, `önle-mesi`) must not match a noun stem that
+  // swallows its `m` (`önlem`, "measure"): stems stop where the verb ending begins.
+  const verb = p === 'tr' ? TR_VERBAL.exec(fold) : null
+  const maxLen = verb ? verb[1].length : Infinity
   let found: readonly number[] = NONE
   for (const form of forms) {
-    for (let len = form.length; len >= 2; len--) {
+    for (let len = Math.min(form.length, maxLen); len >= 2; len--) {
       const ids = index.get(form.slice(0, len))
       if (!ids) continue
       const rest = form.length - len

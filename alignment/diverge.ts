@@ -1,0 +1,581 @@
+/**
+ * The divergence finder: every way two versions of a text differ, named and located to the
+ * character, on top of a sentence alignment.
+ *
+ * - {@link diverge}: findings for given sentences and beads.
+ * - {@link compare}: the whole pipeline from two raw texts (language detection, segmentation,
+ *   alignment or content matching, divergences).
+ *
+ * Layers: per-version facts (divergence/context.ts), word evidence (divergence/evidence.ts), the
+ * per-concern detectors (numbers, names, markers, quotes, boilerplate, partial, words,
+ * comparable), the per-bead checks (divergence/bead-checks.ts), and this orchestration.
+ */
+import { align } from './align.ts'
+import { detectLanguage } from './language.ts'
+import { segment } from './segment.ts'
+import {
+  FINDING_KINDS,
+  type Bead,
+  type BeadReport,
+  type CompareMode,
+  type DivergenceReport,
+  type FindingKind,
+  type ProgressFn,
+  type Severity,
+} from './types.ts'
+import {
+  beadIndexes,
+  checkMarkers,
+  checkNames,
+  checkNumbers,
+  checkPartial,
+  checkQuotes,
+  checkStructure,
+  sideLength,
+  type BeadView,
+  type CheckEnv,
+} from './divergence/bead-checks.ts'
+import {
+  comparableBeads,
+  longestIncreasing,
+  matchByContent,
+  translationLikeness,
+  type ContentMatch,
+  type Evidence,
+} from './divergence/comparable.ts'
+import { VersionContext, type DivergenceFinding, type VersionInput } from './divergence/context.ts'
+import { isFootnoteLine } from './divergence/markers.ts'
+import { inconsistentNames } from './divergence/names.ts'
+import { fitLengthModel, lengthDelta, PARTIAL_DEFAULTS, type LengthModel } from './divergence/partial.ts'
+import { clip, primaryLang } from './divergence/text.ts'
+import { checkWords } from './divergence/words.ts'
+
+export type { VersionInput, DivergenceFinding, Counterpart } from './divergence/context.ts'
+export type { Evidence } from './divergence/comparable.ts'
+export { extractNumbers, type NumberToken } from './divergence/numbers.ts'
+export { formatReport } from './divergence/report-text.ts'
+
+/** Options of {@link diverge}. */
+export interface DivergeOptions {
+  /** `translation` (default): beads are translations; `comparable`: beads are content matches. */
+  mode?: CompareMode
+  /** Beads whose confidence is below this get a `low-confidence` finding (default 0.4). */
+  lowConfidence?: number
+  /** Content matches behind comparable-mode beads, to report as evidence (computed when omitted). */
+  evidence?: ReadonlyMap<string, Evidence[]>
+}
+
+/** Options of {@link compare}. */
+export interface CompareOptions {
+  /** ISO 639-1 code of the source; detected when omitted. */
+  srcLang?: string
+  /** ISO 639-1 code of the target; detected when omitted. */
+  tgtLang?: string
+  /** The texts are one sentence per line already. */
+  presplit?: boolean
+  /**
+   * `translation`: the target translates the source (sentences aligned in order);
+   * `comparable`: two texts on the same subject (sentences matched by content, in any order);
+   * `auto` (default): comparable when the content matches do not follow the text order.
+   */
+  mode?: 'translation' | 'comparable' | 'auto'
+  /** Called as the alignment progresses. */
+  onProgress?: ProgressFn
+  /** See {@link DivergeOptions.lowConfidence}. */
+  lowConfidence?: number
+}
+
+/** A bead of the report, with the evidence of a comparable-mode match. */
+export interface DivergenceBead extends BeadReport {
+  findings: DivergenceFinding[]
+  /** Comparable mode: what the two sentences share (numbers, names, words). */
+  evidence?: Evidence[]
+}
+
+/** The report, with this finder's extra fields typed. */
+export interface FullDivergenceReport extends DivergenceReport {
+  beads: DivergenceBead[]
+}
+
+const DEFAULT_LOW_CONFIDENCE = 0.4
+
+/** Minimum content-match likeness of a translation (see `translationLikeness`). */
+export const TRANSLATION_LIKENESS = 0.4
+
+/**
+ * Finds the divergences between two versions, bead by bead.
+ *
+ * Every sentence index must appear in exactly one bead (blank sentences included); the beads are
+ * reported in the order given. In `comparable` mode beads are expected as {@link compare} lays
+ * them out (see divergence/comparable.ts): 1-1 content matches, the rest 1-0 and 0-1.
+ *
+ * @throws TypeError naming the problem when an input is malformed (never for odd text).
+ * @example
+ * const report = diverge(
+ *   { text: en, lang: 'en', sentences: segment(en, { lang: 'en' }) },
+ *   { text: tr, lang: 'tr', sentences: segment(tr, { lang: 'tr' }) },
+ *   beads,
+ * )
+ * report.summary.counts.omission // 3
+ */
+export function diverge(src: VersionInput, tgt: VersionInput, beads: readonly Bead[], options: DivergeOptions = {}): FullDivergenceReport {
+  validate(src, 'src')
+  validate(tgt, 'tgt')
+  validateBeads(beads, src.sentences.length, tgt.sentences.length)
+  const mode: CompareMode = options.mode === 'comparable' ? 'comparable' : 'translation'
+  const S = new VersionContext('src', src)
+  const T = new VersionContext('tgt', tgt)
+  const sameLanguage = S.lang === T.lang && S.lang !== 'und'
+  const lowConfidence = options.lowConfidence ?? DEFAULT_LOW_CONFIDENCE
+
+  // Pass 1: what is content, what is furniture, and the lengths of every bead.
+  const views = beads.map((b) => triage(S, T, b))
+  const model = fitLengthModel(
+    views.filter((v) => v.content.src.length === 1 && v.content.tgt.length === 1).map((v) => [v.srcLen, v.tgtLen] as const),
+    S.lang,
+    T.lang,
+  )
+  const env: CheckEnv = { src: S, tgt: T, sameLanguage, model, lowConfidence }
+
+  // Pass 2: findings per bead.
+  const reports: DivergenceBead[] = beads.map((b, k) => {
+    const v = views[k]
+    const findings: DivergenceFinding[] = [...v.findings]
+    const view: BeadView = {
+      src: v.content.src,
+      tgt: v.content.tgt,
+      nearSrc: neighbours(beads, k, 'src'),
+      nearTgt: neighbours(beads, k, 'tgt'),
+      confidence: b.confidence,
+      manual: b.manual === true,
+    }
+    if (mode === 'comparable') findings.push(...comparableFindings(env, view))
+    else if (view.src.length && view.tgt.length) findings.push(...alignedFindings(env, view, views, k))
+    else findings.push(...unmatchedFindings(env, view, mode))
+    const bead: DivergenceBead = { src: [...b.src], tgt: [...b.tgt], confidence: b.confidence, findings }
+    if (b.manual) bead.manual = true
+    return bead
+  })
+
+  // Names spelled two ways within one version, reported where they first occur.
+  for (const ctx of [S, T]) {
+    const beadOf = sentenceToBead(beads, ctx.side)
+    for (const group of inconsistentNames(ctx.names)) {
+      const first = group.mentions[0]
+      const others = group.mentions.filter((m) => m.words.map((w) => w.roman).join(' ') !== first.words.map((w) => w.roman).join(' '))
+      const where = [...new Set(others.map((m) => `${ctx.lang} ${m.sentence}`))].join(', ')
+      const f = ctx.finding(
+        'name-mismatch',
+        first.sentence,
+        first.start,
+        first.end,
+        'minor',
+        `The ${ctx.name} spells this name two ways: "${first.text}" here, but ${group.spellings
+          .filter((s) => s !== first.words.map((w) => w.text).join(' '))
+          .map((s) => `"${s}"`)
+          .join(', ')} in ${where}.`,
+      )
+      const k = beadOf.get(first.sentence)
+      if (k !== undefined) reports[k].findings.push(f)
+    }
+  }
+
+  // Comparable mode: the evidence of each match and the matches out of order.
+  if (mode === 'comparable') annotateComparable(env, reports, options.evidence)
+
+  for (const r of reports) r.findings = tidy(r.findings)
+  return {
+    src: { lang: src.lang, sentences: src.sentences },
+    tgt: { lang: tgt.lang, sentences: tgt.sentences },
+    mode,
+    beads: reports,
+    summary: summarize(reports, S, T, views, mode),
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Input checks
+
+function validate(v: VersionInput, name: string): void {
+  if (!v || typeof v !== 'object') throw new TypeError(`diverge: ${name} must be { text, lang, sentences }`)
+  if (typeof v.text !== 'string') throw new TypeError(`diverge: ${name}.text must be a string`)
+  if (typeof v.lang !== 'string') throw new TypeError(`diverge: ${name}.lang must be a string`)
+  if (!Array.isArray(v.sentences)) throw new TypeError(`diverge: ${name}.sentences must be an array`)
+  v.sentences.forEach((s, i) => {
+    if (!s || typeof s.text !== 'string' || !Number.isInteger(s.start) || !Number.isInteger(s.end)) {
+      throw new TypeError(`diverge: ${name}.sentences[${i}] must have text, start and end`)
+    }
+    if (s.start < 0 || s.end < s.start || s.end > v.text.length) {
+      throw new TypeError(`diverge: ${name}.sentences[${i}] has offsets ${s.start}-${s.end} outside the text (length ${v.text.length})`)
+    }
+  })
+}
+
+function validateBeads(beads: readonly Bead[], n: number, m: number): void {
+  if (!Array.isArray(beads)) throw new TypeError('diverge: beads must be an array')
+  const seenS = new Uint8Array(n)
+  const seenT = new Uint8Array(m)
+  beads.forEach((b, k) => {
+    if (!b || !Array.isArray(b.src) || !Array.isArray(b.tgt)) throw new TypeError(`diverge: bead ${k} must have src and tgt arrays`)
+    for (const [list, seen, size, side] of [
+      [b.src, seenS, n, 'source'],
+      [b.tgt, seenT, m, 'target'],
+    ] as const) {
+      for (const i of list) {
+        if (!Number.isInteger(i) || i < 0 || i >= size) throw new TypeError(`diverge: bead ${k} names ${side} sentence ${i}, but there are ${size}`)
+        if (seen[i]) throw new TypeError(`diverge: ${side} sentence ${i} is in more than one bead`)
+        seen[i] = 1
+      }
+    }
+  })
+  const missS = seenS.indexOf(0)
+  const missT = seenT.indexOf(0)
+  if (missS >= 0) throw new TypeError(`diverge: source sentence ${missS} is in no bead`)
+  if (missT >= 0) throw new TypeError(`diverge: target sentence ${missT} is in no bead`)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pass 1
+
+interface Triage {
+  content: { src: number[]; tgt: number[] }
+  srcLen: number
+  tgtLen: number
+  findings: DivergenceFinding[]
+  /** Characters of each side with no counterpart, known already (furniture, dropped headings). */
+  uncovered: { src: number; tgt: number }
+}
+
+/**
+ * Separates a bead's page furniture and blank lines from its content. Furniture is reported unless
+ * the other side has furniture of the same kind. In an n-m bead, a sentence whose removal makes the
+ * lengths agree and that has almost no lexical evidence (a repeated headline, a sub-heading) is an
+ * omission or addition of its own.
+ */
+function triage(S: VersionContext, T: VersionContext, b: Bead): Triage {
+  const findings: DivergenceFinding[] = []
+  const uncovered = { src: 0, tgt: 0 }
+  const furniture = (ctx: VersionContext, list: readonly number[]) =>
+    list.map((i) => ({ i, b: ctx.boilerplate(i) })).filter((x) => x.b)
+  const fs = furniture(S, b.src)
+  const ft = furniture(T, b.tgt)
+  const report = (ctx: VersionContext, other: VersionContext, mine: typeof fs, theirs: typeof ft) => {
+    for (const { i, b: bp } of mine) {
+      if (theirs.some((t) => t.b!.category === bp!.category)) continue
+      findings.push(
+        ctx.wholeSentence(
+          'boilerplate',
+          i,
+          'info',
+          `"${clip(ctx.sentence(i).text, 60)}" is page furniture (${bp!.label}) with no counterpart in the ${other.name}; it is not part of the article.`,
+        ),
+      )
+      uncovered[ctx.side] += ctx.sentence(i).text.length
+    }
+  }
+  report(S, T, fs, ft)
+  report(T, S, ft, fs)
+  const isContent = (ctx: VersionContext) => (i: number) => !ctx.boilerplate(i) && ctx.sentence(i).text.trim() !== ''
+  const content = { src: b.src.filter(isContent(S)), tgt: b.tgt.filter(isContent(T)) }
+  return { content, srcLen: sideLength(S, content.src), tgtLen: sideLength(T, content.tgt), findings, uncovered }
+}
+
+/** Sentences of the beads on either side of bead `k`. */
+function neighbours(beads: readonly Bead[], k: number, side: 'src' | 'tgt'): number[] {
+  const out: number[] = []
+  if (k > 0) out.push(...beads[k - 1][side])
+  if (k + 1 < beads.length) out.push(...beads[k + 1][side])
+  return out
+}
+
+function sentenceToBead(beads: readonly Bead[], side: 'src' | 'tgt'): Map<number, number> {
+  const map = new Map<number, number>()
+  beads.forEach((b, k) => {
+    for (const i of b[side]) map.set(i, k)
+  })
+  return map
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pass 2
+
+/** Sentences with no counterpart: omissions, additions, and footnote lines printed apart. */
+function unmatchedFindings(env: CheckEnv, view: BeadView, mode: CompareMode): DivergenceFinding[] {
+  const out: DivergenceFinding[] = []
+  const run = (ctx: VersionContext, other: VersionContext, list: number[]) => {
+    for (const i of list) {
+      const s = ctx.sentence(i)
+      if (isFootnoteLine(s.text)) {
+        out.push(
+          ctx.wholeSentence(
+            'annotation-marker',
+            i,
+            'minor',
+            `"${clip(s.text, 70)}" explains an annotation marker of the ${ctx.name}; the ${other.name} has no such note.`,
+          ),
+        )
+        continue
+      }
+      const kind = ctx.side === 'src' ? 'omission' : 'addition'
+      const repeat = ctx.sentences.findIndex((o, j) => j < i && o.text === s.text)
+      const what = s.heading ? 'heading' : 'sentence'
+      const message =
+        mode === 'comparable'
+          ? `Only in the ${ctx.name}: no sentence of the ${other.name} reports this.`
+          : ctx.side === 'src'
+            ? `The ${ctx.name} ${what} "${clip(s.text, 70)}"${repeat >= 0 ? ` (a repeat of ${ctx.lang} ${repeat})` : ''} has no counterpart in the ${other.name}.`
+            : `The ${ctx.name} adds the ${what} "${clip(s.text, 70)}"${repeat >= 0 ? ` (a repeat of ${ctx.lang} ${repeat})` : ''}, which has no counterpart in the ${other.name}.`
+      const severity: Severity = mode === 'comparable' ? 'info' : s.heading || repeat >= 0 ? 'minor' : 'major'
+      out.push(ctx.wholeSentence(kind, i, severity, message))
+    }
+  }
+  run(env.src, env.tgt, view.src)
+  run(env.tgt, env.src, view.tgt)
+  return out
+}
+
+/** Findings of a bead with content on both sides (translation mode). */
+function alignedFindings(env: CheckEnv, view: BeadView, views: readonly Triage[], k: number): DivergenceFinding[] {
+  const out: DivergenceFinding[] = []
+  const v = { ...view }
+  // In an n-m bead, a sentence the other side does not render at all is an omission of its own.
+  for (const side of ['src', 'tgt'] as const) {
+    if (v[side].length < 2) continue
+    const dropped = droppedSentences(env, v, side)
+    if (!dropped.length) continue
+    const ctx = env[side]
+    const other = side === 'src' ? env.tgt : env.src
+    for (const i of dropped) {
+      const s = ctx.sentence(i)
+      out.push(
+        ctx.wholeSentence(
+          side === 'src' ? 'omission' : 'addition',
+          i,
+          s.heading ? 'minor' : 'major',
+          side === 'src'
+            ? `The ${ctx.name} ${s.heading ? 'heading' : 'sentence'} "${clip(s.text, 70)}" has no counterpart in the ${other.name} (the aligner grouped it with its neighbour).`
+            : `The ${ctx.name} adds "${clip(s.text, 70)}", which has no counterpart in the ${other.name} (the aligner grouped it with its neighbour).`,
+        ),
+      )
+    }
+    v[side] = v[side].filter((i) => !dropped.includes(i))
+  }
+  const idx = beadIndexes(env, v)
+  out.push(...checkStructure(env, v))
+  out.push(...checkNumbers(env, v))
+  out.push(...checkNames(env, v, idx))
+  out.push(...checkMarkers(env, v))
+  out.push(...checkQuotes(env, v, idx))
+  if (env.sameLanguage) out.push(...checkWords(env.src, env.tgt, v.src, v.tgt))
+  else out.push(...checkPartial(env, v, idx, compensation(env.model, views, k)))
+  return out
+}
+
+/**
+ * Whether a neighbouring bead makes up this bead's shortfall: this bead short on one side, the
+ * neighbour long on the same side, and the two together in proportion. Then the content moved
+ * across the sentence boundary (an attribution put before the quote instead of after it).
+ */
+function compensation(model: LengthModel, views: readonly Triage[], k: number): { src: boolean; tgt: boolean } {
+  const here = views[k]
+  const d = lengthDelta(model, here.srcLen, here.tgtLen)
+  const result = { src: false, tgt: false }
+  for (const n of [k - 1, k + 1]) {
+    const nb = views[n]
+    if (!nb || !nb.content.src.length || !nb.content.tgt.length) continue
+    const dn = lengthDelta(model, nb.srcLen, nb.tgtLen)
+    const joint = lengthDelta(model, here.srcLen + nb.srcLen, here.tgtLen + nb.tgtLen)
+    if (Math.abs(joint) >= PARTIAL_DEFAULTS.delta) continue
+    // Opposite signs: what one bead lacks, the other has in excess.
+    if (d < 0 && dn > 0) result.src = true
+    if (d > 0 && dn < 0) result.tgt = true
+  }
+  return result
+}
+
+/** Sentences of a multi-sentence side whose removal brings the lengths into line and that the other side does not render. */
+function droppedSentences(env: CheckEnv, v: BeadView, side: 'src' | 'tgt'): number[] {
+  const ctx = env[side]
+  const other = side === 'src' ? env.tgt : env.src
+  const otherIndex = other.index(side === 'src' ? v.tgt : v.src)
+  const len = (list: readonly number[]) => sideLength(ctx, list)
+  const otherLen = sideLength(other, side === 'src' ? v.tgt : v.src)
+  const delta = (mine: number) => (side === 'src' ? lengthDelta(env.model, mine, otherLen) : lengthDelta(env.model, otherLen, mine))
+  const full = Math.abs(delta(len(v[side])))
+  const out: number[] = []
+  for (const i of v[side]) {
+    const rest = v[side].filter((j) => j !== i && !out.includes(j))
+    if (!rest.length) break
+    const without = Math.abs(delta(len(rest)))
+    if (!(full >= PARTIAL_DEFAULTS.delta && without < full / 2 && without < PARTIAL_DEFAULTS.delta)) continue
+    const content = ctx.words(i).filter((w) => !w.stop)
+    if (!content.length) continue
+    const hits = content.filter((w) => otherIndex.hasEvidence(w, ctx.lang, env.sameLanguage)).length
+    // A repeated headline's words all recur in the other sentence: also count exact duplicates.
+    const duplicate = v[side].some((j) => j !== i && ctx.sentence(j).text === ctx.sentence(i).text)
+    if (duplicate || hits / content.length < 0.25 || ctx.sentence(i).heading) out.push(i)
+  }
+  return out
+}
+
+/** Comparable mode: sentences unique to one side; matched pairs are annotated afterwards. */
+function comparableFindings(env: CheckEnv, view: BeadView): DivergenceFinding[] {
+  if (view.src.length && view.tgt.length) return []
+  return unmatchedFindings(env, view, 'comparable')
+}
+
+function annotateComparable(env: CheckEnv, reports: DivergenceBead[], given?: ReadonlyMap<string, Evidence[]>): void {
+  const pairs = reports.filter((r) => r.src.length === 1 && r.tgt.length === 1)
+  let evidence = given
+  if (!evidence) {
+    // Recompute what each matched pair shares (the beads may come from elsewhere).
+    const matches = matchByContent(env.src, env.tgt, { src: new Set(), tgt: new Set() }, { minScore: 0, minShared: 1, maxDocShare: 1, maxPostings: Infinity })
+    evidence = new Map(matches.map((m) => [`${m.src}:${m.tgt}`, m.evidence]))
+  }
+  for (const r of pairs) r.evidence = evidence.get(`${r.src[0]}:${r.tgt[0]}`) ?? []
+  const inOrder = longestIncreasing(pairs.map((r) => r.tgt[0]))
+  pairs.forEach((r, k) => {
+    if (inOrder.has(k)) return
+    const j = r.tgt[0]
+    const i = r.src[0]
+    const s = env.tgt.sentence(j)
+    r.findings.push(
+      env.tgt.finding(
+        'reordering',
+        j,
+        s.start,
+        s.end,
+        'info',
+        `The ${env.tgt.name} reports this (${env.tgt.lang} ${j}) out of the ${env.src.name} order: it matches ${env.src.lang} ${i}${r.evidence?.length ? ` (shared: ${r.evidence.slice(0, 4).map((e) => e.src).join(', ')})` : ''}.`,
+      ),
+    )
+  })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tidying and summary
+
+const RANK: Partial<Record<FindingKind, number>> = {
+  omission: 0,
+  addition: 0,
+  'partial-omission': 1,
+  'partial-addition': 1,
+  'number-mismatch': 2,
+  'name-mismatch': 3,
+  'annotation-marker': 4,
+  'quote-change': 5,
+  'word-change': 6,
+}
+
+/**
+ * Removes findings that say less than another on the same span: a number, name or word change
+ * inside a partial omission (the omission covers it), a word change on a number or name already
+ * reported. Then sorts by side and position.
+ */
+function tidy(findings: DivergenceFinding[]): DivergenceFinding[] {
+  const partial = findings.filter((f) => f.kind === 'partial-omission' || f.kind === 'partial-addition')
+  const specific = findings.filter((f) => f.kind === 'number-mismatch' || f.kind === 'name-mismatch' || f.kind === 'annotation-marker')
+  const sideOf = (f: DivergenceFinding) => (f.side === 'both' ? 'src' : f.side)
+  const inside = (f: DivergenceFinding, g: DivergenceFinding) => sideOf(f) === sideOf(g) && g.start <= f.start && f.end <= g.end
+  const overlaps = (f: DivergenceFinding, g: DivergenceFinding) => {
+    const tgtSpan = f.side === 'both' && f.counterpart ? f.counterpart : undefined
+    return (sideOf(f) === sideOf(g) && f.start < g.end && g.start < f.end) || (!!tgtSpan && g.side === 'tgt' && tgtSpan.start < g.end && g.start < tgtSpan.end)
+  }
+  const kept = findings.filter((f) => {
+    if ((f.kind === 'number-mismatch' || f.kind === 'name-mismatch' || f.kind === 'word-change') && partial.some((p) => p !== f && inside(f, p))) return false
+    if (f.kind === 'word-change' && specific.some((s) => overlaps(f, s))) return false
+    return true
+  })
+  const sideRank = { src: 0, both: 1, tgt: 2 }
+  return kept.sort((a, b) => (RANK[a.kind] ?? 9) - (RANK[b.kind] ?? 9) || sideRank[a.side] - sideRank[b.side] || a.start - b.start)
+}
+
+function summarize(
+  reports: readonly DivergenceBead[],
+  S: VersionContext,
+  T: VersionContext,
+  views: readonly Triage[],
+  mode: CompareMode,
+): FullDivergenceReport['summary'] {
+  const counts = Object.fromEntries(FINDING_KINDS.map((k) => [k, 0])) as Record<FindingKind, number>
+  for (const r of reports) for (const f of r.findings) counts[f.kind]++
+  const total = { src: 0, tgt: 0 }
+  const uncovered = { src: 0, tgt: 0 }
+  for (const [ctx, side] of [
+    [S, 'src'],
+    [T, 'tgt'],
+  ] as const) {
+    for (const s of ctx.sentences) total[side] += s.text.length
+  }
+  reports.forEach((r, k) => {
+    const v = views[k]
+    uncovered.src += v.uncovered.src
+    uncovered.tgt += v.uncovered.tgt
+    const hasSrc = v.content.src.length > 0
+    const hasTgt = v.content.tgt.length > 0
+    if (!hasTgt) uncovered.src += v.srcLen
+    if (!hasSrc) uncovered.tgt += v.tgtLen
+    for (const f of r.findings) {
+      if (!hasSrc || !hasTgt) continue
+      const len = f.end - f.start
+      if (f.kind === 'partial-omission' || (f.kind === 'omission' && f.side === 'src')) uncovered.src += len
+      if (f.kind === 'partial-addition' || (f.kind === 'addition' && f.side === 'tgt')) uncovered.tgt += len
+    }
+  })
+  const share = (side: 'src' | 'tgt') => (total[side] ? Math.max(0, Math.min(1, 1 - uncovered[side] / total[side])) : 1)
+  return { mode, counts, coverage: { src: share('src'), tgt: share('tgt') }, beads: reports.length }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The whole pipeline
+
+/**
+ * Compares two raw texts end to end: detects their languages (unless given), splits them into
+ * sentences (or takes one per line with `presplit`), aligns them as a translation or matches
+ * them by content as comparable texts, and finds the divergences.
+ *
+ * In `auto` mode the sentences are first matched by content; when those matches do not follow
+ * the text order for most sentences (see `translationLikeness`), the texts are treated as
+ * comparable, otherwise as a translation.
+ *
+ * @example
+ * const report = compare(englishText, turkishText)
+ * console.log(formatReport(report))
+ */
+export function compare(srcText: string, tgtText: string, options: CompareOptions = {}): FullDivergenceReport {
+  if (typeof srcText !== 'string' || typeof tgtText !== 'string') throw new TypeError('compare: both texts must be strings')
+  const srcLang = options.srcLang?.trim() || detectLanguage(srcText)
+  const tgtLang = options.tgtLang?.trim() || detectLanguage(tgtText)
+  const src: VersionInput = { text: srcText, lang: srcLang, sentences: segment(srcText, { lang: srcLang, presplit: options.presplit }) }
+  const tgt: VersionInput = { text: tgtText, lang: tgtLang, sentences: segment(tgtText, { lang: tgtLang, presplit: options.presplit }) }
+  const requested = options.mode ?? 'auto'
+  let mode: CompareMode = requested === 'comparable' ? 'comparable' : 'translation'
+  let matches: ContentMatch[] | undefined
+  if (requested !== 'translation') {
+    const S = new VersionContext('src', src)
+    const T = new VersionContext('tgt', tgt)
+    const skip = (ctx: VersionContext) =>
+      new Set(ctx.sentences.map((s, i) => (ctx.boilerplate(i) || !s.text.trim() ? i : -1)).filter((i) => i >= 0))
+    const skipS = skip(S)
+    const skipT = skip(T)
+    matches = matchByContent(S, T, { src: skipS, tgt: skipT })
+    if (requested === 'auto') {
+      const nS = src.sentences.length - skipS.size
+      const nT = tgt.sentences.length - skipT.size
+      // Too few sentences to tell: a translation is the safer reading.
+      if (Math.min(nS, nT) >= 4 && translationLikeness(matches, nS, nT) < TRANSLATION_LIKENESS) mode = 'comparable'
+    }
+  }
+  if (mode === 'comparable') {
+    const beads = comparableBeads(matches!, src.sentences.length, tgt.sentences.length)
+    options.onProgress?.(1, 1)
+    const evidence = new Map(matches!.map((m) => [`${m.src}:${m.tgt}`, m.evidence]))
+    return diverge(src, tgt, beads, { mode, evidence, lowConfidence: options.lowConfidence })
+  }
+  const beads = align(
+    src.sentences.map((s) => s.text),
+    tgt.sentences.map((s) => s.text),
+    { srcLang: primaryLang(srcLang), tgtLang: primaryLang(tgtLang), onProgress: options.onProgress },
+  )
+  return diverge(src, tgt, beads, { mode, lowConfidence: options.lowConfidence })
+}

@@ -1,0 +1,381 @@
+/**
+ * The checks run on one aligned bead (both sides non-empty): numbers, names, annotation markers,
+ * quotations, partial omissions and additions, and the bead's shape (merge, split, confidence).
+ * Each check compares the two sides of the bead, and looks at the neighbouring beads before
+ * calling something missing, because translators move words across sentence boundaries.
+ */
+import type { Severity } from '../types.ts'
+import type { DivergenceFinding, VersionContext } from './context.ts'
+import type { WordIndex } from './evidence.ts'
+import { describeMarker, type Marker, type MarkerType } from './markers.ts'
+import { describeNumber, matchNumbers, sameQuantity, type NumberToken } from './numbers.ts'
+import { choosePartial, lengthDelta, unmatchedRuns, type BeadWord, type LengthModel, type UnmatchedRun } from './partial.ts'
+import { ELISION } from './quotes.ts'
+import { clip } from './text.ts'
+
+/** One bead as the checks see it. */
+export interface BeadView {
+  /** Content sentences of each side (page furniture and blank lines removed). */
+  src: number[]
+  tgt: number[]
+  /** Sentences of the neighbouring beads (the bead before and after), on each side. */
+  nearSrc: number[]
+  nearTgt: number[]
+  confidence: number
+  manual: boolean
+}
+
+/** What the checks share for a whole report. */
+export interface CheckEnv {
+  src: VersionContext
+  tgt: VersionContext
+  sameLanguage: boolean
+  model: LengthModel
+  /** Beads below this confidence get a `low-confidence` finding. */
+  lowConfidence: number
+}
+
+type Pair = readonly [VersionContext, VersionContext]
+
+/** Indexes of a bead's words, built once per bead and shared by the checks. */
+export interface BeadIndexes {
+  src: WordIndex
+  tgt: WordIndex
+  nearSrc: WordIndex
+  nearTgt: WordIndex
+}
+
+export function beadIndexes(env: CheckEnv, bead: BeadView): BeadIndexes {
+  return {
+    src: env.src.index(bead.src),
+    tgt: env.tgt.index(bead.tgt),
+    nearSrc: env.src.index(bead.nearSrc),
+    nearTgt: env.tgt.index(bead.nearTgt),
+  }
+}
+
+const list = (ctx: VersionContext, sentences: readonly number[]) => sentences.map((i) => `${ctx.lang} ${i}`).join(', ')
+
+// ---------------------------------------------------------------------------------------------
+// Numbers
+
+/**
+ * Numbers on one side with no equal quantity on the other, after normalisation. A number found in
+ * a neighbouring bead moved and is not reported. A number written in words is weaker evidence
+ * (translators write "both", duals, "a couple"), so alone it is reported only when the other side
+ * has a different number left over too (a substitution).
+ */
+export function checkNumbers(env: CheckEnv, bead: BeadView): DivergenceFinding[] {
+  const collect = (ctx: VersionContext, sentences: readonly number[]) =>
+    sentences.flatMap((i) => ctx.numbers(i).map((n) => ({ n, i })))
+  const a = collect(env.src, bead.src)
+  const b = collect(env.tgt, bead.tgt)
+  if (!a.length && !b.length) return []
+  const left = matchNumbers(
+    a.map((x) => x.n),
+    b.map((x) => x.n),
+  )
+  const nearA = collect(env.src, bead.nearSrc).map((x) => x.n)
+  const nearB = collect(env.tgt, bead.nearTgt).map((x) => x.n)
+  const moved = (t: NumberToken, near: NumberToken[]) => near.some((u) => sameQuantity(t, u))
+  const restA = left.a.filter((t) => !moved(t, nearB))
+  const restB = left.b.filter((t) => !moved(t, nearA))
+  const calendar = (t: NumberToken) => t.kind === 'month' || t.kind === 'weekday'
+  const out: DivergenceFinding[] = []
+  const report = (rest: NumberToken[], other: NumberToken[], where: typeof a, [ctx, otherCtx]: Pair) => {
+    for (const t of rest) {
+      const rivals = other.filter((u) => calendar(u) === calendar(t))
+      if (t.spelled && !rivals.length) continue
+      const i = where.find((x) => x.n === t)!.i
+      const severity: Severity = t.kind === 'weekday' && !rivals.length ? 'minor' : 'major'
+      const instead = rivals.length
+        ? `the ${otherCtx.name} has ${rivals.map((u) => `"${u.text}"`).join(', ')} instead`
+        : `the ${otherCtx.name} has no such ${calendar(t) ? 'date' : 'number'}`
+      out.push(
+        ctx.finding(
+          'number-mismatch',
+          i,
+          t.start,
+          t.end,
+          severity,
+          `The ${ctx.name} has "${t.text}" (${describeNumber(t)}); ${instead}.`,
+        ),
+      )
+    }
+  }
+  report(restA, restB, a, [env.src, env.tgt])
+  report(restB, restA, b, [env.tgt, env.src])
+  return out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Names
+
+/**
+ * Names on one side with no rendering on the other side of the bead (nor in the neighbouring
+ * beads). A name the other version mentions elsewhere is a minor finding (the translator wrote
+ * "the spokeswoman" here); a name it never mentions is a major one.
+ */
+export function checkNames(env: CheckEnv, bead: BeadView, idx: BeadIndexes): DivergenceFinding[] {
+  const out: DivergenceFinding[] = []
+  const run = ([ctx, other]: Pair, sentences: number[], here: WordIndex, near: WordIndex) => {
+    for (const i of sentences) {
+      for (const m of ctx.names.mentions(i)) {
+        const found = (index: WordIndex) => m.words.some((w) => index.hasName(w, ctx.lang))
+        if (found(here) || found(near)) continue
+        const elsewhere = found(other.documentIndex())
+        out.push(
+          ctx.finding(
+            'name-mismatch',
+            i,
+            m.start,
+            m.end,
+            elsewhere ? 'minor' : 'major',
+            elsewhere
+              ? `"${m.text}" is named in the ${ctx.name} here; the ${other.name} names it elsewhere but not in this passage.`
+              : `"${m.text}" is named in the ${ctx.name}; the ${other.name} has no counterpart for this name anywhere.`,
+          ),
+        )
+      }
+    }
+  }
+  run([env.src, env.tgt], bead.src, idx.tgt, idx.nearTgt)
+  run([env.tgt, env.src], bead.tgt, idx.src, idx.nearSrc)
+  return out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Annotation markers
+
+/** Markers of a type present on one side and missing (or fewer) on the other. */
+export function checkMarkers(env: CheckEnv, bead: BeadView): DivergenceFinding[] {
+  const collect = (ctx: VersionContext, sentences: readonly number[]) =>
+    sentences.flatMap((i) => ctx.markers(i).map((m) => ({ m, i })))
+  const a = collect(env.src, bead.src)
+  const b = collect(env.tgt, bead.tgt)
+  if (!a.length && !b.length) return []
+  const out: DivergenceFinding[] = []
+  const types: MarkerType[] = ['asterisk', 'dagger', 'footnote', 'note']
+  const report = (mine: typeof a, theirs: typeof b, [ctx, other]: Pair) => {
+    for (const type of types) {
+      const here = mine.filter((x) => x.m.type === type)
+      const there = theirs.filter((x) => x.m.type === type)
+      // The extra ones, counted from the end: the first markers are the likeliest to be kept.
+      for (const { m, i } of here.slice(there.length)) out.push(markerFinding(ctx, other, m, i))
+    }
+  }
+  report(a, b, [env.src, env.tgt])
+  report(b, a, [env.tgt, env.src])
+  return out
+}
+
+function markerFinding(ctx: VersionContext, other: VersionContext, m: Marker, i: number): DivergenceFinding {
+  const what = describeMarker(m.type)
+  const message =
+    m.type === 'note'
+      ? `The ${ctx.name} adds ${what} ${m.text}; the ${other.name} has no such note.`
+      : `The ${ctx.name} marks "${m.text}" with ${what}; the ${other.name} drops it.`
+  return ctx.finding('annotation-marker', i, m.start, m.end, 'minor', message)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Quotations
+
+/**
+ * A quotation on one side only (turned into reported speech, or dropped), an elision mark inside a
+ * quotation on one side only, and a quotation attributed to different people on the two sides.
+ */
+export function checkQuotes(env: CheckEnv, bead: BeadView, idx: BeadIndexes): DivergenceFinding[] {
+  const parts = (ctx: VersionContext, sentences: readonly number[]) =>
+    sentences.flatMap((i) => ctx.quoted(i).map((q) => ({ ...q, i })))
+  const qa = parts(env.src, bead.src)
+  const qb = parts(env.tgt, bead.tgt)
+  if (!qa.length && !qb.length) return []
+  const out: DivergenceFinding[] = []
+  const textOf = (ctx: VersionContext, q: { start: number; end: number }) => ctx.input.text.slice(q.start, q.end)
+  const substantial = (ctx: VersionContext, qs: typeof qa) => qs.some((q) => /\p{L}.*\p{L}.*\p{L}/su.test(textOf(ctx, q)) && q.end - q.start >= 12)
+
+  const oneSided = ([ctx, other]: Pair, mine: typeof qa, theirs: typeof qb) => {
+    if (!substantial(ctx, mine) || theirs.length) return
+    const q = mine.reduce((x, y) => (y.end - y.start > x.end - x.start ? y : x))
+    out.push(
+      ctx.finding(
+        'quote-change',
+        q.i,
+        q.start,
+        q.end,
+        'minor',
+        `The ${ctx.name} quotes "${clip(textOf(ctx, q), 60)}" directly; the ${other.name} has no quotation here (reported speech, or the quote was dropped).`,
+      ),
+    )
+  }
+  oneSided([env.src, env.tgt], qa, qb)
+  oneSided([env.tgt, env.src], qb, qa)
+
+  const elided = ([ctx, other]: Pair, mine: typeof qa, theirs: typeof qb, severity: Severity) => {
+    if (!theirs.length) return
+    if (theirs.some((q) => ELISION.test(textOf(other, q)))) return
+    for (const q of mine) {
+      const m = ELISION.exec(textOf(ctx, q))
+      if (!m) continue
+      const start = q.start + m.index
+      out.push(
+        ctx.finding(
+          'quote-change',
+          q.i,
+          start,
+          start + m[0].length,
+          severity,
+          `The ${ctx.name} quotation is elided here ("${m[0]}": words of the speaker left out); the ${other.name} quotation shows no cut.`,
+        ),
+      )
+      return
+    }
+  }
+  elided([env.src, env.tgt], qa, qb, 'minor')
+  elided([env.tgt, env.src], qb, qa, 'major')
+
+  // Attribution: the names outside the quotation marks, when both sides quote.
+  if (qa.length && qb.length) {
+    const speakers = (ctx: VersionContext, sentences: readonly number[], qs: typeof qa) =>
+      sentences.flatMap((i) => ctx.names.mentions(i).filter((m) => !qs.some((q) => q.start < m.end && m.start < q.end)))
+    const sa = speakers(env.src, bead.src, qa)
+    const sb = speakers(env.tgt, bead.tgt, qb)
+    if (sa.length && sb.length) {
+      const matchedA = sa.some((m) => m.words.some((w) => idx.tgt.hasName(w, env.src.lang) || idx.nearTgt.hasName(w, env.src.lang)))
+      const matchedB = sb.some((m) => m.words.some((w) => idx.src.hasName(w, env.tgt.lang) || idx.nearSrc.hasName(w, env.tgt.lang)))
+      if (!matchedA && !matchedB) {
+        const m = sa[0]
+        const f = env.src.finding(
+          'quote-change',
+          m.sentence,
+          m.start,
+          m.end,
+          'major',
+          `The quotation is attributed to ${sa.map((x) => `"${x.text}"`).join(', ')} in the ${env.src.name} but to ${sb.map((x) => `"${x.text}"`).join(', ')} in the ${env.tgt.name}.`,
+          'both',
+        )
+        f.counterpart = env.tgt.counterpart(sb[0].sentence, sb[0].start, sb[0].end)
+        out.push(f)
+      }
+    }
+  }
+  return out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Partial omissions and additions (across languages)
+
+/** Length of the content sentences of one side, in characters. */
+export function sideLength(ctx: VersionContext, sentences: readonly number[]): number {
+  let n = 0
+  for (const i of sentences) n += ctx.sentence(i).text.length
+  return n
+}
+
+/**
+ * Part of a sentence with no counterpart (see partial.ts). `compensated` tells, per side, whether
+ * a neighbouring bead makes up this bead's shortfall (then nothing is reported on that side).
+ */
+export function checkPartial(
+  env: CheckEnv,
+  bead: BeadView,
+  idx: BeadIndexes,
+  compensated: { src: boolean; tgt: boolean },
+): DivergenceFinding[] {
+  const srcLen = sideLength(env.src, bead.src)
+  const tgtLen = sideLength(env.tgt, bead.tgt)
+  const delta = lengthDelta(env.model, srcLen, tgtLen)
+  const out: DivergenceFinding[] = []
+  const words = (ctx: VersionContext, sentences: readonly number[]): BeadWord[] =>
+    sentences.flatMap((i) => ctx.words(i).map((word) => ({ word, sentence: i })))
+  const textOf = (ctx: VersionContext) => (i: number) => ctx.sentence(i)
+
+  const side = (
+    [ctx, other]: Pair,
+    sentences: number[],
+    here: WordIndex,
+    near: WordIndex,
+    longLen: number,
+    shortLen: number,
+    signed: number,
+    deficit: number,
+  ) => {
+    if (signed > -0.5) return
+    const runs = unmatchedRuns(words(ctx, sentences), ctx.lang, here, near, false, textOf(ctx))
+    const chosen = choosePartial(runs, longLen, deficit, signed)
+    // What the shorter side would measure if it rendered everything (in its own characters).
+    const expected = ctx.side === 'src' ? longLen * env.model.ratio : longLen / env.model.ratio
+    for (const r of chosen) out.push(partialFinding(ctx, other, r, shortLen, expected))
+  }
+  if (!compensated.src) {
+    side([env.src, env.tgt], bead.src, idx.tgt, idx.nearTgt, srcLen, tgtLen, delta, srcLen - tgtLen / env.model.ratio)
+  }
+  if (!compensated.tgt) {
+    side([env.tgt, env.src], bead.tgt, idx.src, idx.nearSrc, tgtLen, srcLen, -delta, tgtLen - srcLen * env.model.ratio)
+  }
+  return out
+}
+
+function partialFinding(
+  ctx: VersionContext,
+  other: VersionContext,
+  r: UnmatchedRun,
+  shortLen: number,
+  expected: number,
+): DivergenceFinding {
+  const kind = ctx.side === 'src' ? 'partial-omission' : 'partial-addition'
+  const text = ctx.input.text.slice(r.start, r.end)
+  const inQuote = ctx.quoted(r.sentence).some((q) => q.start <= r.start && r.end <= q.end)
+  const what = ctx.side === 'src' ? `has no counterpart in the ${other.name}` : `is not in the ${other.name}`
+  const message =
+    `"${clip(text, 90)}" ${what}${inQuote ? ' (part of the quotation)' : ''}: ` +
+    `the ${other.name} has ${shortLen} characters here where a full rendering would take about ${Math.round(expected)}, ` +
+    `and none of these words has a match there.`
+  return ctx.finding(kind, r.sentence, r.start, r.end, 'major', message)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shape of the bead
+
+/** `merge` / `split` for n-m beads, `low-confidence` for beads the aligner doubts. */
+export function checkStructure(env: CheckEnv, bead: BeadView): DivergenceFinding[] {
+  const out: DivergenceFinding[] = []
+  const n = bead.src.length
+  const m = bead.tgt.length
+  if (n >= 1 && m >= 1 && n + m > 2) {
+    if (n >= m) {
+      const f = env.src.wholeSentence(
+        'merge',
+        bead.src[0],
+        'info',
+        `${n} ${env.src.name} sentences (${list(env.src, bead.src)}) correspond to ${m} ${env.tgt.name} sentence${m > 1 ? 's' : ''} (${list(env.tgt, bead.tgt)}): the sentence boundaries differ${n > m ? ' and the ' + env.tgt.name + ' merges them' : ''}.`,
+      )
+      f.side = 'both'
+      f.counterpart = env.tgt.counterpart(bead.tgt[0], env.tgt.sentence(bead.tgt[0]).start, env.tgt.sentence(bead.tgt[0]).end)
+      out.push(f)
+    } else {
+      const f = env.src.wholeSentence(
+        'split',
+        bead.src[0],
+        'info',
+        `${n} ${env.src.name} sentence${n > 1 ? 's' : ''} (${list(env.src, bead.src)}) ${n > 1 ? 'are' : 'is'} split into ${m} ${env.tgt.name} sentences (${list(env.tgt, bead.tgt)}).`,
+      )
+      f.side = 'both'
+      f.counterpart = env.tgt.counterpart(bead.tgt[0], env.tgt.sentence(bead.tgt[0]).start, env.tgt.sentence(bead.tgt[0]).end)
+      out.push(f)
+    }
+  }
+  if (n >= 1 && m >= 1 && !bead.manual && bead.confidence < env.lowConfidence) {
+    const f = env.src.wholeSentence(
+      'low-confidence',
+      bead.src[0],
+      'info',
+      `The aligner is unsure these sentences translate each other (confidence ${bead.confidence.toFixed(2)}); check the pairing.`,
+    )
+    f.side = 'both'
+    f.counterpart = env.tgt.counterpart(bead.tgt[0], env.tgt.sentence(bead.tgt[0]).start, env.tgt.sentence(bead.tgt[0]).end)
+    out.push(f)
+  }
+  return out
+}

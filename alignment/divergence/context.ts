@@ -1,0 +1,177 @@
+/**
+ * Everything the checks need to know about one version, computed once per report and on demand:
+ * words, names, numbers, quotations and page furniture of each sentence; and the builder that
+ * turns a span of the version into a located {@link Finding}.
+ */
+import type { Finding, FindingKind, Sentence, Severity, Side } from '../types.ts'
+import { boilerplate, type BoilerplateMatch } from './boilerplate.ts'
+import { WordIndex } from './evidence.ts'
+import { findMarkers, type Marker } from './markers.ts'
+import { NameContext } from './names.ts'
+import { extractNumbers, type NumberToken } from './numbers.ts'
+import { findQuotes, quotedParts, type QuoteSpan } from './quotes.ts'
+import { langName, primaryLang, TokenCache, type Word } from './text.ts'
+
+/** One version as given to `diverge`: the text, its language and its sentences. */
+export interface VersionInput {
+  text: string
+  lang: string
+  sentences: Sentence[]
+}
+
+/** A span of the other version that a finding relates to (the replacement of a changed word). */
+export interface Counterpart {
+  side: 'src' | 'tgt'
+  text: string
+  start: number
+  end: number
+  sentence: number
+  sentenceStart: number
+  sentenceEnd: number
+}
+
+/** A finding with the optional extras this finder adds to the contract's {@link Finding}. */
+export interface DivergenceFinding extends Finding {
+  /** Where the finding's counterpart lies on the other side, when it has one. */
+  counterpart?: Counterpart
+}
+
+const NO_BOILERPLATE = { category: 'none' } as const
+
+/** Lazily computed facts about one version. */
+export class VersionContext {
+  readonly lang: string
+  readonly name: string
+  readonly tokens: TokenCache
+  readonly names: NameContext
+  private readonly numberCache = new Map<number, NumberToken[]>()
+  private readonly markerCache = new Map<number, Marker[]>()
+  private readonly boilerplateCache = new Map<number, BoilerplateMatch | typeof NO_BOILERPLATE>()
+  private quoteSpans?: QuoteSpan[]
+  private docIndex?: WordIndex
+
+  constructor(
+    readonly side: 'src' | 'tgt',
+    readonly input: VersionInput,
+  ) {
+    this.lang = primaryLang(input.lang)
+    this.name = langName(input.lang)
+    this.tokens = new TokenCache(input.sentences, this.lang)
+    this.names = new NameContext(input.sentences, this.tokens, this.lang)
+  }
+
+  get sentences(): readonly Sentence[] {
+    return this.input.sentences
+  }
+
+  sentence(i: number): Sentence {
+    return this.input.sentences[i]
+  }
+
+  words(i: number): Word[] {
+    return this.tokens.words(i)
+  }
+
+  /** Numbers of sentence `i`, offsets into the document. */
+  numbers(i: number): NumberToken[] {
+    let n = this.numberCache.get(i)
+    if (!n) {
+      const s = this.sentence(i)
+      n = extractNumbers(s.text, this.lang).map((t) => ({ ...t, start: t.start + s.start, end: t.end + s.start }))
+      this.numberCache.set(i, n)
+    }
+    return n
+  }
+
+  /** Annotation markers of sentence `i`, offsets into the document. */
+  markers(i: number): Marker[] {
+    let m = this.markerCache.get(i)
+    if (!m) {
+      const s = this.sentence(i)
+      m = findMarkers(s.text).map((k) => ({ ...k, start: k.start + s.start, end: k.end + s.start }))
+      this.markerCache.set(i, m)
+    }
+    return m
+  }
+
+  /** The page-furniture kind of sentence `i`, if it is page furniture. */
+  boilerplate(i: number): BoilerplateMatch | undefined {
+    let b = this.boilerplateCache.get(i)
+    if (!b) {
+      b = boilerplate(this.sentence(i).text, this.lang) ?? NO_BOILERPLATE
+      this.boilerplateCache.set(i, b)
+    }
+    return b === NO_BOILERPLATE ? undefined : (b as BoilerplateMatch)
+  }
+
+  /** The parts of sentence `i` inside quotation marks. */
+  quoted(i: number): QuoteSpan[] {
+    if (!this.quoteSpans) this.quoteSpans = findQuotes(this.input.text)
+    const s = this.sentence(i)
+    return quotedParts(this.quoteSpans, s.start, s.end)
+  }
+
+  /** An index of every word of the version (for "is this name anywhere in the other version?"). */
+  documentIndex(): WordIndex {
+    if (!this.docIndex) {
+      const all: Word[] = []
+      for (let i = 0; i < this.sentences.length; i++) all.push(...this.words(i))
+      this.docIndex = new WordIndex(all, this.lang)
+    }
+    return this.docIndex
+  }
+
+  /** An index of the words of the given sentences. */
+  index(sentences: readonly number[]): WordIndex {
+    const all: Word[] = []
+    for (const i of sentences) all.push(...this.words(i))
+    return new WordIndex(all, this.lang)
+  }
+
+  /** Builds a finding on this version for the document span `[start, end)` in sentence `i`. */
+  finding(
+    kind: FindingKind,
+    i: number,
+    start: number,
+    end: number,
+    severity: Severity,
+    message: string,
+    side: Side = this.side,
+  ): DivergenceFinding {
+    const s = this.sentence(i)
+    const a = Math.max(s.start, Math.min(start, s.end))
+    const b = Math.max(a, Math.min(end, s.end))
+    return {
+      kind,
+      side,
+      text: this.input.text.slice(a, b),
+      start: a,
+      end: b,
+      sentence: i,
+      sentenceStart: a - s.start,
+      sentenceEnd: b - s.start,
+      severity,
+      message,
+    }
+  }
+
+  /** Builds a finding that covers all of sentence `i`. */
+  wholeSentence(kind: FindingKind, i: number, severity: Severity, message: string): DivergenceFinding {
+    const s = this.sentence(i)
+    return this.finding(kind, i, s.start, s.end, severity, message)
+  }
+
+  /** The counterpart record of a span of this version. */
+  counterpart(i: number, start: number, end: number): Counterpart {
+    const f = this.finding('word-change', i, start, end, 'info', '')
+    return {
+      side: this.side,
+      text: f.text,
+      start: f.start,
+      end: f.end,
+      sentence: i,
+      sentenceStart: f.sentenceStart,
+      sentenceEnd: f.sentenceEnd,
+    }
+  }
+}
