@@ -29,7 +29,7 @@ import {
   isUncasedLetter,
   isUpper,
 } from './chars.ts'
-import { ABBREVIATIONS, PREPOSITIVE, SENTENCE_STARTERS, SPEECH_VERBS, fold } from './lexicon.ts'
+import { ABBREVIATIONS, FINAL_ABBREVIATIONS, PREPOSITIVE, SENTENCE_STARTERS, SPEECH_VERBS, fold } from './lexicon.ts'
 
 /** Where the scanner stands when it meets a stop. */
 export interface BoundaryContext {
@@ -191,21 +191,24 @@ function periodDecision(ctx: BoundaryContext, i: number, next: NextToken): boole
 
   if (PREPOSITIVE.has(folded) && !(folded === 'vs' && ctx.lang === 'tr')) return false
 
-  // List enumerators at the start of a line: `3. Madde`, `a. First`, `IV. Results`.
-  if (ts === ctx.lineStart && (/^\d{1,3}$/.test(token) || oneChar || /^[IVXLC]{1,5}$/.test(token))) return false
+  // List enumerators at the start of a line or sentence: `3. Madde`, `a. First`, `IV. Results`.
+  const atStart = ts === ctx.lineStart || ts === ctx.sentenceStart
+  if (atStart && (/^\d{1,3}$/.test(token) || oneChar || /^[IVXLC]{1,5}$/.test(token))) return false
+  // Two-part abbreviations and runs of initials: `z. B.`, `d. h.`, `G. O. Dyhrenfurth`.
+  if (oneChar && isLetter(first) && nextIsInitial(text, next)) return false
 
   if (oneChar && isUncasedLetter(first)) {
     // Arabic `د.` (Dr.), `أ.` (Prof.) before a name; but `2001 م.` (AD) after a year ends.
     return previousTokenIsNumber(text, ts)
   }
+  if (oneChar && isLower(first)) {
+    // `8848 m. Das` ends (a unit before an opener); `s. «Die Alpen»`, `p. 5`, `S. 12` go on.
+    return next.kind === 'uncased' || (next.kind === 'upper' && isStarter(next.word))
+  }
   if (oneChar && isUpper(first)) {
-    // Initials: `George W. Bush`, `J. K. Rowling`; but `you and I. Did`, `Plan B. The`.
-    if (next.kind === 'upper' && !isStarter(next.word)) {
-      if (ts === ctx.sentenceStart || nextIsInitial(text, next)) return false
-      const prev = previousToken(text, ts)
-      const prevFirst = codePointAt(prev, 0)
-      if (isUpper(prevFirst) || isInitial(prev)) return false
-    }
+    // Initials before a name: `George W. Bush`, `par M. Lüthy, H. Haidegger`; but a capital
+    // letter before a sentence opener ends (`you and I. Did`, `Plan B. The`).
+    if (next.kind === 'upper' && !isStarter(next.word)) return false
     return next.kind !== 'digit'
   }
   // Multi-period abbreviations: `U.S.`, `e.g.`, `a.m.`, Turkish `A.Ş.`, `T.C.`.
@@ -219,7 +222,12 @@ function periodDecision(ctx: BoundaryContext, i: number, next: NextToken): boole
     return true
   }
   if (ctx.ordinalDot && /^[IVXLC]{1,6}$/.test(token) && next.kind === 'upper' && !isStarter(next.word)) return false
-  if (ABBREVIATIONS.has(folded)) return next.kind !== 'digit'
+  if (FINAL_ABBREVIATIONS.has(folded) || (folded === 'vs' && ctx.lang === 'tr')) return next.kind !== 'digit'
+  // German street names: `Thorackerstr. 3`, `Porschestr. 7`.
+  if (ABBREVIATIONS.has(folded) || (folded.length > 4 && folded.endsWith('str'))) {
+    if (next.kind === 'digit') return false
+    return next.kind !== 'upper' || isStarter(next.word)
+  }
   if (next.kind === 'digit') {
     // `in March. 30 people died` ends; `Abs. 3`, `S. 12` (unknown short abbreviations) do not.
     return /^\p{L}{4,}$/u.test(token) || /^\p{Ll}{3}$/u.test(token)
@@ -234,10 +242,6 @@ function isStarter(word: string): boolean {
 /** `K.` in `J. K. Rowling`: one capital and a period. */
 function nextIsInitial(text: string, next: NextToken): boolean {
   return next.word.length === 1 && text.charCodeAt(next.pos + 1) === 0x2e
-}
-
-function isInitial(token: string): boolean {
-  return token.length === 2 && token.endsWith('.') && isUpper(token.charCodeAt(0))
 }
 
 /** The token before offset `ts` (skipping white space), at most TOKEN_LIMIT characters. */

@@ -29,6 +29,10 @@ export const PREPOSITIVE: ReadonlySet<string> = set([
   'Doç', 'Yrd', 'Öğr', 'Gör', 'Av', 'Sn', 'Hz', 'Uzm', 'Müh', 'Op', 'Alb', 'Org', 'Korg', 'Tümg', 'Tuğg', 'Yzb', 'Bşk', 'Ecz', 'Dt',
   // German and Dutch titles
   'Hr', 'Dipl', 'Ing', 'Dres', 'Mag',
+  // Abbreviations that introduce what follows and so never end a sentence:
+  // vergleiche, beziehungsweise, circa, beispielsweise, eventuell, gegebenenfalls, inklusive,
+  // zuzüglich, sogenannt, insbesondere; confer, videlicet, approximately, respectively
+  'vgl', 'bzw', 'ca', 'bspw', 'evtl', 'ggf', 'inkl', 'zzgl', 'sog', 'insb', 'cf', 'viz', 'approx', 'resp',
   // Spanish, Italian, Portuguese, French titles
   'Dña', 'Dott', 'Dra', 'Sto', 'Sta', 'Pe',
   // Russian: господин, госпожа, товарищ
@@ -39,8 +43,8 @@ const NOT_ABBREVIATIONS = new Set(['may.', 'me.', 'is.', 'ill.', 'miss.', 'mass.
 
 /**
  * Other abbreviations: a number after them never starts a sentence (`No. 5`, `vb. 3`,
- * `S. 12`), a capital does (`Apple Inc. The`, `elma, armut vb. Bunlar`), as in sentence-splitter:
- * many of them are also plain words that end sentences (`in May.`, `said no.`).
+ * `S. 12`); see {@link FINAL_ABBREVIATIONS} for a capital. sentence-splitter's list loses the
+ * plain words that end sentences (`in May.`, `tell me.`).
  */
 export const ABBREVIATIONS: ReadonlySet<string> = set([
   // sentence-splitter lists some plain words that end sentences (`in May. 30 died`); leave them out
@@ -63,6 +67,16 @@ export const ABBREVIATIONS: ReadonlySet<string> = set([
 ])
 
 /**
+ * Abbreviations that close a list or a company name and so often end a sentence: any capital
+ * after them starts a new one (`..., pears etc. Bananas`, `Apple Inc. Microsoft`). After the
+ * other known abbreviations a name is more likely, and only a common sentence opener ends
+ * (`Bd. XI` goes on, `Calif. The` ends).
+ */
+export const FINAL_ABBREVIATIONS: ReadonlySet<string> = set([
+  'etc', 'vb', 'usw', 'ecc', 'vd', 'inc', 'ltd', 'co', 'corp', 'plc', 'bros', 'jr', 'sr', 'şti', 'al', 'esq', 'llc',
+])
+
+/**
  * Capitalised words that commonly open a sentence: articles, pronouns, conjunctions and
  * sentence adverbs of the languages the project meets. After an ambiguous period
  * (`U.S.`, an initial, a Turkish or German ordinal `3.`) only such a word starts a new sentence:
@@ -76,6 +90,7 @@ export const SENTENCE_STARTERS: ReadonlySet<string> = set([
   'All', 'No', 'Not', 'One', 'However', 'Meanwhile', 'Earlier', 'Later', 'Also', 'Still', 'Then', 'Now', 'What', 'Who',
   'Why', 'How', 'Where', 'Which', 'According', 'During', 'Despite', 'Under', 'Over', 'Such', 'Each', 'Both', 'Another',
   'Other', 'Last', 'Next', 'Today', 'Yesterday', 'Officials', 'Thus', 'Instead', 'Even', 'Only', 'Nor', 'Neither',
+  'Did', 'Do', 'Does', 'Is', 'Are', 'Was', 'Were', 'Can', 'Could', 'Would', 'Should', 'Has', 'Have', 'Had',
   // Turkish
   'Bu', 'Şu', 'O', 'Bir', 'Ve', 'Ama', 'Fakat', 'Ancak', 'Daha', 'Bunun', 'Buna', 'Bunu', 'Bunlar', 'Böylece', 'Ayrıca',
   'Öte', 'Son', 'Her', 'Hem', 'Ne', 'Da', 'De', 'Ben', 'Biz', 'Siz', 'Onlar', 'Onun', 'Şimdi', 'İşte', 'Çünkü', 'Eğer',

@@ -369,6 +369,26 @@ describe('segment: other scripts', () => {
     expect(texts('“你好。”他说。“再见。”“明天见。”')).toEqual(['“你好。”他说。', '“再见。”', '“明天见。”'])
   })
 
+  it('German and French: two-part abbreviations, initials, references, streets, units, enumerators', () => {
+    expect(texts('Der Sturz (z. B. gegen eine Wand) war schwer. Photo G. O. Dyhrenfurth zeigt es.', 'de')).toEqual([
+      'Der Sturz (z. B. gegen eine Wand) war schwer.',
+      'Photo G. O. Dyhrenfurth zeigt es.',
+    ])
+    expect(texts('Tracée par M. Lüthy, H. Haidegger et H. Steuri. Elle est belle.', 'fr')).toEqual([
+      'Tracée par M. Lüthy, H. Haidegger et H. Steuri.',
+      'Elle est belle.',
+    ])
+    expect(texts('Siehe die Schilderung (vgl. S. 31) oben. Er wohnt an der Thorackerstr. 3 in Muri.', 'de')).toEqual([
+      'Siehe die Schilderung (vgl. S. 31) oben.',
+      'Er wohnt an der Thorackerstr. 3 in Muri.',
+    ])
+    expect(texts('Die Höhe ist 8848 m. Das ist die Zahl. 3. Auf der Ostseite liegt der Gipfel.', 'de')).toEqual([
+      'Die Höhe ist 8848 m.',
+      'Das ist die Zahl.',
+      '3. Auf der Ostseite liegt der Gipfel.',
+    ])
+  })
+
   it('Russian and German', () => {
     expect(texts('Он приехал в Москву. Она осталась дома.')).toEqual(['Он приехал в Москву.', 'Она осталась дома.'])
     expect(texts('Am 3. Oktober wurde gefeiert. Die Stadt war voll, z.B. der Markt.', 'de')).toEqual([
