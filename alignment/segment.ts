@@ -57,9 +57,11 @@ const LANGUAGE_SAMPLE = 20_000
  * `heading: true`; a sentence broken by a paragraph break (a fragment ending in `,` or `،`)
  * is one sentence spanning both paragraphs.
  *
- * Pre-split mode (`presplit: true`): one sentence per line exactly as the user wrote them;
- * a blank line is still a sentence (with empty text), so indices are line numbers (0-based);
- * `\n`, `\r\n` and `\r` end lines; a final line break does not add a sentence.
+ * Pre-split mode (`presplit: true`): one sentence per line exactly as the user wrote them
+ * (trimmed of surrounding white space); a blank line is still a sentence (with empty text and
+ * `start === end`), so indices are line numbers (0-based); `\n`, `\r\n` and `\r` end lines;
+ * a final line break does not add a sentence; a non-blank line without a final stop gets
+ * `heading: true` as in raw mode.
  *
  * Linear in the length of the text; never throws on any string.
  *
@@ -93,13 +95,13 @@ function segmentPresplit(text: string): Sentence[] {
     if (i === n && start === n && n > 0) break
     const [s, e] = trimRange(text, start, i)
     if (s === e) {
+      // A blank line belongs to the paragraph it closes.
       out.push({ text: '', start, end: start, paragraph })
       blankBefore = true
     } else {
       if (seenText && blankBefore) paragraph++
       const sentence: Sentence = { text: text.slice(s, e), start: s, end: e, paragraph }
       if (!endsWithStop(text, s, e)) sentence.heading = true
-      // the blank lines before this one belong to the paragraph they close
       out.push(sentence)
       seenText = true
       blankBefore = false

@@ -24,7 +24,7 @@ function set(words: readonly string[]): ReadonlySet<string> {
 export const PREPOSITIVE: ReadonlySet<string> = set([
   ...English.PREPOSITIVE_ABBREVIATIONS,
   // English titles missing from sentence-splitter's list
-  'Pres', 'Hon', 'Gov', 'Supt', 'Sen', 'Fr', 'Mme', 'Mlle', 'Mmes', 'Msgr', 'Lt', 'Gen', 'Adm', 'Sr', 'Sra', 'Srta',
+  'Pres', 'Hon', 'Gov', 'Supt', 'Sen', 'Fr', 'Mme', 'Mlle', 'Mmes', 'Msgr', 'Lt', 'Gen', 'Adm', 'Sra', 'Srta',
   // Turkish: Doçent, Profesör, Avukat, Yardımcı, Öğretim görevlisi, Sayın, Hazreti, Uzman, Mühendis, Operatör, military ranks
   'Doç', 'Yrd', 'Öğr', 'Gör', 'Av', 'Sn', 'Hz', 'Uzm', 'Müh', 'Op', 'Alb', 'Org', 'Korg', 'Tümg', 'Tuğg', 'Yzb', 'Bşk', 'Ecz', 'Dt',
   // German and Dutch titles
@@ -73,7 +73,7 @@ export const ABBREVIATIONS: ReadonlySet<string> = set([
  * (`Bd. XI` goes on, `Calif. The` ends).
  */
 export const FINAL_ABBREVIATIONS: ReadonlySet<string> = set([
-  'etc', 'vb', 'usw', 'ecc', 'vd', 'inc', 'ltd', 'co', 'corp', 'plc', 'bros', 'jr', 'sr', 'şti', 'al', 'esq', 'llc',
+  'etc', 'vb', 'usw', 'ecc', 'vd', 'inc', 'ltd', 'corp', 'plc', 'bros', 'şti', 'esq', 'llc',
 ])
 
 /**
