@@ -17,9 +17,8 @@
  *   of its own; a fragment ending in a comma, a function word, or followed by a lower-case
  *   line (or, in Arabic, too long to be a heading) goes on in the next block.
  *
- * Unlike `Intl.Segmenter`, which splits at every `. ` before a capital (`Dr. Smith`, `U.S.
- * President`) and knows no headings, this keeps offsets into the original text and the
- * paragraph structure the aligner and the page need.
+ * `Intl.Segmenter` (ICU) is no substitute: it splits `Dr. Smith` and `U.S. President`, and cuts
+ * at every line break, so soft-wrapped text and the Arabic seed's broken paragraphs come apart.
  */
 import { detectLanguage } from './language.ts'
 import type { Sentence, SegmentOptions } from './types.ts'
