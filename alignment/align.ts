@@ -1,6 +1,6 @@
 import type { AlignOptions, Bead } from './types.ts'
 import { COST_DEFAULTS, makeCost, type CostParams } from './align/cost.ts'
-import { bandAround, bandCells, bestPath, fullBand, MAX_CELLS, type Band, type BeadType } from './align/dp.ts'
+import { bandAround, bestPath, fullBand, type Band, type BeadType } from './align/dp.ts'
 import {
   concatSentences,
   dominantScript,
@@ -34,6 +34,9 @@ export const BEAD_TYPES: readonly BeadType[] = [
   { a: 3, b: 1 },
 ]
 
+/** Priors of the coarse passes: blocks merge more freely than sentences. */
+const COARSE_PRIOR = { '1-1': 0, '1-2': 1, '2-1': 1 }
+
 /** Types of the coarse pass over blocks of sentences. */
 const COARSE_TYPES: readonly BeadType[] = [
   { a: 1, b: 1 },
@@ -53,18 +56,18 @@ export interface AlignTuning {
   lexicon: LexiconOptions | false
   /** How many times to learn the lexicon from the last pass and realign. */
   lexiconPasses: number
-  /** Half-width of the band around the upsampled coarse path, in blocks. */
-  bandBlocks: number
+  /** Half-width, in sentences, of the band around the path found at half resolution. */
+  bandWidth: number
 }
 
-export const ALIGN_DEFAULTS: AlignTuning = { cost: COST_DEFAULTS, lexicon: LEXICON_DEFAULTS, lexiconPasses: 1, bandBlocks: 1.5 }
+export const ALIGN_DEFAULTS: AlignTuning = { cost: COST_DEFAULTS, lexicon: LEXICON_DEFAULTS, lexiconPasses: 1, bandWidth: 8 }
 
 /**
  * Aligns two lists of sentences into monotone beads covering every sentence exactly once.
  *
  * Time and memory grow linearly with the documents once they are too large for a full search
- * (more than {@link FULL_SEARCH_CELLS} cells): a full DP over blocks of sentences finds the coarse
- * path, and the sentence-level search runs in a band around it, capped at MAX_CELLS cells.
+ * (more than {@link FULL_SEARCH_CELLS} cells): the search runs in a band around the path found at
+ * half resolution, recursively (see searchBand).
  *
  * @example
  * align(['Hello.', 'How are you?'], ['Bonjour.', 'Comment allez-vous ?'])
@@ -127,36 +130,31 @@ function runPass(
 }
 
 /**
- * The band the sentence-level search runs in: the whole table when it is small enough, otherwise
- * (as vecalign does) a band around the path of a full search over blocks of sentences.
+ * The band the sentence-level search runs in: the whole table when it is small enough, otherwise,
+ * as vecalign does, a band around the path found at half the resolution (pairs of sentences
+ * merged into one), found the same way, recursively. Each level costs O(n · BAND_WIDTH), so the
+ * whole search stays linear in the length of the documents.
  */
 function searchBand(ws: WeightedSentence[], wt: WeightedSentence[], tuning: AlignTuning): Band {
   const n = ws.length
   const m = wt.length
   if ((n + 1) * (m + 1) <= FULL_SEARCH_CELLS) return fullBand(n, m)
-  // Blocks of k source and about k·m/n target sentences, so that the block table is ≤ 1/4 of the
-  // full-search limit.
-  const k = Math.ceil(Math.sqrt(((n + 1) * (m + 1)) / (FULL_SEARCH_CELLS / 4)))
-  const kt = Math.max(1, Math.round((k * m) / n))
-  const bs = blocks(ws, k)
-  const bt = blocks(wt, kt)
-  const coarseBand = fullBand(bs.length, bt.length)
-  const coarse = makeCost(bs, bt, coarseBand, { ...tuning.cost, prior: { '1-1': 0, '1-2': 1, '2-1': 1 } }, 2)
+  // Halve the longer side always, the shorter one unless it is already short (one side may be a
+  // hundred sentences against ten thousand).
+  const fs = n > 64 ? 2 : 1
+  const ft = m > 64 ? 2 : 1
+  const bs = fs > 1 ? blocks(ws, fs) : ws
+  const bt = ft > 1 ? blocks(wt, ft) : wt
+  const coarseBand = searchBand(bs, bt, tuning)
+  const coarse = makeCost(bs, bt, coarseBand, { ...tuning.cost, prior: COARSE_PRIOR }, 2)
   const path = bestPath(bs.length, bt.length, COARSE_TYPES, coarse.cost, coarseBand)
   const nodes: Array<[number, number]> = [[0, 0]]
   for (const step of path) {
     const { a, b } = COARSE_TYPES[step.type]
-    nodes.push([Math.min(n, (step.i0 + a) * k), Math.min(m, (step.j0 + b) * kt)])
+    nodes.push([Math.min(n, (step.i0 + a) * fs), Math.min(m, (step.j0 + b) * ft)])
   }
   nodes[nodes.length - 1] = [n, m]
-  let width = Math.ceil(tuning.bandBlocks * Math.max(k, kt)) + 8
-  let band = bandAround(nodes, n, m, width)
-  // Keep within the memory cap: narrow the band rather than fail.
-  while (bandCells(band) > MAX_CELLS / 2 && width > 4) {
-    width = Math.floor(width / 2)
-    band = bandAround(nodes, n, m, width)
-  }
-  return band
+  return bandAround(nodes, n, m, tuning.bandWidth)
 }
 
 function blocks(sentences: WeightedSentence[], size: number): WeightedSentence[] {

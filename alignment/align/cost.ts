@@ -61,6 +61,20 @@ export function normalTailCost(x: number): number {
   return -Math.log(Math.max(erfc, 1e-300))
 }
 
+// normalTailCost tabulated on |x| ∈ [0, TAIL_MAX) with linear interpolation: the DP asks for it
+// tens of millions of times.
+const TAIL_STEP = 1 / 128
+const TAIL_MAX = 8
+const TAIL = Float64Array.from({ length: TAIL_MAX / TAIL_STEP + 2 }, (_, k) => normalTailCost(k * TAIL_STEP))
+
+/** {@link normalTailCost} from a table (error below 1e-4). */
+export function tailCost(x: number): number {
+  const z = (x < 0 ? -x : x) / TAIL_STEP
+  if (z >= TAIL_MAX / TAIL_STEP) return normalTailCost(x)
+  const k = z | 0
+  return TAIL[k] + (TAIL[k + 1] - TAIL[k]) * (z - k)
+}
+
 /** Prefix sums of sentence weights and lengths, so a run's total is two lookups. */
 function prefix(values: readonly WeightedSentence[], pick: (s: WeightedSentence) => number): Float64Array {
   const out = new Float64Array(values.length + 1)
@@ -132,31 +146,28 @@ export function makeCost(
     const len = sentence.length
     return len >= skipFullLength ? base : base * Math.max(0.5, len / skipFullLength)
   }
+  const skipS = Float64Array.from(src, skipCost)
+  const skipT = Float64Array.from(tgt, skipCost)
 
-  // Squared norms of single sentences and products of neighbours 1 and 2 apart, per side.
-  const gram = (side: readonly WeightedSentence[]) => {
-    const self = new Float64Array(side.length)
-    const next1 = new Float64Array(side.length)
-    const next2 = new Float64Array(side.length)
-    for (let k = 0; k < side.length; k++) {
-      self[k] = dot(side[k], side[k])
-      if (k + 1 < side.length) next1[k] = dot(side[k], side[k + 1])
-      if (k + 2 < side.length) next2[k] = dot(side[k], side[k + 2])
+  // Squared norms of runs of 1, 2 and 3 sentences of one side: |Σ v|² = Σ |v|² + 2 Σ v·v'.
+  const norms = (side: readonly WeightedSentence[]) => {
+    const len = side.length
+    const one = new Float64Array(len)
+    const two = new Float64Array(len)
+    const three = new Float64Array(len)
+    for (let k = 0; k < len; k++) one[k] = dot(side[k], side[k])
+    for (let k = 0; k + 1 < len; k++) two[k] = one[k] + one[k + 1] + 2 * dot(side[k], side[k + 1])
+    for (let k = 0; k + 2 < len; k++) {
+      three[k] = two[k] + one[k + 2] + 2 * dot(side[k + 1], side[k + 2]) + 2 * dot(side[k], side[k + 2])
     }
-    return (k0: number, count: number) => {
-      let sum = 0
-      for (let k = k0; k < k0 + count; k++) sum += self[k]
-      if (count >= 2) for (let k = k0; k + 1 < k0 + count; k++) sum += 2 * next1[k]
-      if (count >= 3) sum += 2 * next2[k0]
-      return sum
-    }
+    return [one, one, two, three]
   }
-  const normS = gram(src)
-  const normT = gram(tgt)
+  const normS = norms(src)
+  const normT = norms(tgt)
 
   const sim: SimFn = (i0, a, j0, b) => {
-    const ns = normS(i0, a)
-    const nt = normT(j0, b)
+    const ns = normS[a][i0]
+    const nt = normT[b][j0]
     if (ns <= 0 || nt <= 0) return ns <= 0 && nt <= 0 ? NaN : 0
     let product = 0
     for (let s = i0; s < i0 + a; s++) for (let t = j0; t < j0 + b; t++) product += table.get(s, t)
@@ -167,12 +178,12 @@ export function makeCost(
     const ls = (lS[i0 + a] - lS[i0]) * ratio
     const lt = lT[j0 + b] - lT[j0]
     const mean = (ls + lt) / 2
-    return normalTailCost((lt - ls) / Math.sqrt(variance * Math.max(mean, 1)))
+    return tailCost((lt - ls) / Math.sqrt(variance * Math.max(mean, 1)))
   }
   const cost: BeadCost = (i0, a, j0, b) => {
     // Only 0-1 and 1-0 beads have an empty side.
-    if (a === 0) return skipCost(tgt[j0])
-    if (b === 0) return skipCost(src[i0])
+    if (a === 0) return skipT[j0]
+    if (b === 0) return skipS[i0]
     const s = sim(i0, a, j0, b)
     return (
       prior[a * 4 + b] +

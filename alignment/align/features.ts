@@ -54,7 +54,7 @@ const HAN = /\p{Script=Han}|\p{Script=Hiragana}|\p{Script=Katakana}/u
 const DIGITS = /^[0-9]+$/
 const LATIN = /\p{Script=Latin}/u
 const UPPER = /\p{Lu}/u
-const WHITE = /\s/g
+const WHITE_CHAR = /\s/
 
 /** The script family a text is mostly written in: decides whether skeletons are worth adding. */
 export function dominantScript(texts: readonly string[]): string {
@@ -121,41 +121,46 @@ export function extractFeatures(
   options: FeatureOptions,
 ): RawSentence[] {
   const out: RawSentence[] = new Array(sentences.length)
+  // Words repeat: each distinct token is romanised once.
+  const cache = new Map<string, { word: number; feats: number[] }>()
+  const analyse = (token: string) => {
+    const feats: number[] = []
+    // Very long tokens are noise (URLs, base64, hostile input): their first 40 letters will do.
+    const r = romanize(token.length > 40 ? token.slice(0, 40) : token, options.lang)
+    if (DIGITS.test(r)) {
+      feats.push(shared.id('#' + r.replace(/^0+(?=\d)/, '')))
+      return { word: vocab.id('#' + r), feats }
+    }
+    if (HAN.test(token)) return { word: vocab.id(token), feats }
+    if (r.length >= COGNATE_MIN) feats.push(shared.id('c' + r.slice(0, COGNATE_PREFIX)))
+    // Names are spelled differently across languages (Afghan/Afgan, Tajik/Tacik): their
+    // skeletons match where prefixes do not. Across scripts every word needs one.
+    if ((options.skeletons || UPPER.test(token[0])) && r.length >= 3) {
+      const sk = skeleton(r)
+      if (sk.length >= 3) feats.push(shared.id('s' + sk))
+    }
+    return { word: vocab.id(r.length > 6 ? r.slice(0, 6) : r), feats }
+  }
   for (let i = 0; i < sentences.length; i++) {
     const text = sentences[i]
     const feats = new Map<number, number>()
     const words: number[] = []
-    const add = (key: string) => {
-      const id = shared.id(key)
-      feats.set(id, (feats.get(id) ?? 0) + 1)
-    }
+    const add = (id: number) => feats.set(id, (feats.get(id) ?? 0) + 1)
     for (const tok of wordTokens(text)) {
-      // Very long tokens are noise (URLs, base64, hostile input): their first 40 letters will do.
-      const r = romanize(tok.text.length > 40 ? tok.text.slice(0, 40) : tok.text, options.lang)
-      if (DIGITS.test(r)) {
-        add('#' + (r.replace(/^0+(?=\d)/, '')))
-        words.push(vocab.id('#' + r))
-        continue
-      }
-      if (HAN.test(tok.text)) {
-        words.push(vocab.id(tok.text))
-        continue
-      }
-      words.push(vocab.id(r.length > 6 ? r.slice(0, 6) : r))
-      if (r.length >= COGNATE_MIN) add('c' + r.slice(0, COGNATE_PREFIX))
-      // Names are spelled differently across languages (Afghan/Afgan, Tajik/Tacik): their
-      // skeletons match where prefixes do not. Across scripts every word needs one.
-      if ((options.skeletons || UPPER.test(tok.text[0])) && r.length >= 3) {
-        const sk = skeleton(r)
-        if (sk.length >= 3) add('s' + sk)
-      }
+      let entry = cache.get(tok.text)
+      if (!entry) cache.set(tok.text, (entry = analyse(tok.text)))
+      words.push(entry.word)
+      for (const id of entry.feats) add(id)
     }
+    let length = 0
     for (let k = 0; k < text.length; k++) {
-      const p = PUNCT[text[k]]
-      if (p === 'q') add(isOpeningQuote(text, k) ? 'p<' : 'p>')
-      else if (p) add('p' + p)
+      const ch = text[k]
+      if (ch !== ' ' && !WHITE_CHAR.test(ch)) length++
+      const p = PUNCT[ch]
+      if (p === 'q') add(shared.id(isOpeningQuote(text, k) ? 'p<' : 'p>'))
+      else if (p) add(shared.id('p' + p))
     }
-    out[i] = { feats, words, length: text.replace(WHITE, '').length, heading: isHeadingLike(text) }
+    out[i] = { feats, words, length, heading: isHeadingLike(text) }
   }
   return out
 }
@@ -242,17 +247,37 @@ export function dot(a: WeightedSentence, b: WeightedSentence): number {
   return sum
 }
 
-/** The union of consecutive sentences as one (used for the coarse pass). */
+/** The union of consecutive sentences as one (used for the coarse passes). */
 export function concatSentences(parts: readonly WeightedSentence[]): WeightedSentence {
-  const acc = new Map<number, number>()
-  let length = 0
-  for (const p of parts) {
-    length += p.length
-    for (let k = 0; k < p.ids.length; k++) acc.set(p.ids[k], (acc.get(p.ids[k]) ?? 0) + p.w[k])
+  if (parts.length === 1) return parts[0]
+  let ids = parts[0].ids
+  let w = parts[0].w
+  let length = parts[0].length
+  for (let p = 1; p < parts.length; p++) {
+    const b = parts[p]
+    length += b.length
+    // Merge two ascending id lists, adding the weights of ids both have.
+    const outIds = new Int32Array(ids.length + b.ids.length)
+    const outW = new Float64Array(outIds.length)
+    let i = 0
+    let j = 0
+    let k = 0
+    while (i < ids.length || j < b.ids.length) {
+      if (j >= b.ids.length || (i < ids.length && ids[i] < b.ids[j])) {
+        outIds[k] = ids[i]
+        outW[k++] = w[i++]
+      } else if (i >= ids.length || b.ids[j] < ids[i]) {
+        outIds[k] = b.ids[j]
+        outW[k++] = b.w[j++]
+      } else {
+        outIds[k] = ids[i]
+        outW[k++] = w[i++] + b.w[j++]
+      }
+    }
+    ids = outIds.subarray(0, k)
+    w = outW.subarray(0, k)
   }
-  const ids = Int32Array.from([...acc.keys()].sort((a, b) => a - b))
-  const w = Float64Array.from(ids, (id) => acc.get(id)!)
   let total = 0
-  for (const x of w) total += x
+  for (let k = 0; k < w.length; k++) total += w[k]
   return { ids, w, total, length, heading: false }
 }

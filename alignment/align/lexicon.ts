@@ -64,10 +64,14 @@ export function learnLexicon(
   }
   // Second sweep: pairs of words frequent enough to pass minCount at all, which keeps the pair
   // table to a fraction of |words|² per bead.
+  // Words in more than a third of the beads (function words, the commonest characters) say little
+  // about which beads belong together and would fill the table.
+  const maxCount = Math.max(options.minCount, sampled.length / 3)
+  const useful = (count: number) => count >= options.minCount && count <= maxCount
   for (const [ws, wt] of sampled) {
-    const ft = [...wt].filter((t) => ct.get(t)! >= options.minCount)
+    const ft = [...wt].filter((t) => useful(ct.get(t)!))
     for (const s of ws) {
-      if (cs.get(s)! < options.minCount) continue
+      if (!useful(cs.get(s)!)) continue
       for (const t of ft) {
         const key = s * SHIFT + t
         cst.set(key, (cst.get(key) ?? 0) + 1)

@@ -1,0 +1,150 @@
+/**
+ * The aligner benchmark: quality on the seed pair, Text+Berg dev and test (test0–6 pooled as
+ * vecalign's scorer pools), the Bible zh–en set; speed and peak memory on each; and a scaling row,
+ * the time for N and for 2N sentences per side, built by concatenating the bench documents.
+ *
+ *   npm run bench                       data from ../shared/bench
+ *   npm run bench -- --bench DIR        another folder with the same layout
+ *   npm run bench -- --scale 25000      N of the scaling row (default 25000; 0 skips it)
+ *
+ * Every measurement runs in a child process of its own, so that its peak memory (max RSS) is its
+ * own and not the benchmark's.
+ */
+import { execFileSync } from 'node:child_process'
+import { existsSync, readFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { align } from '../alignment/align.ts'
+import { parseBeads } from '../alignment/bead-format.ts'
+import { addCounts, countAlignment, scoreCounts, ZERO_COUNTS, type AlignmentCounts } from '../alignment/evaluate.ts'
+
+interface Doc {
+  src: string
+  tgt: string
+  gold: string
+  srcLang: string
+  tgtLang: string
+}
+
+interface RunResult {
+  sentences: number
+  seconds: number
+  /** CPU time of the process (user + system), steadier than wall time on a busy machine. */
+  cpuSeconds: number
+  maxRssMiB: number
+  counts?: AlignmentCounts
+}
+
+const TEXTBERG_TEST = [0, 1, 2, 3, 4, 5, 6].map((k) => `test${k}`)
+
+function sets(bench: string): Record<string, Doc[]> {
+  const tb = (name: string): Doc => ({
+    src: join(bench, 'textberg', name, 'src.de'),
+    tgt: join(bench, 'textberg', name, 'tgt.fr'),
+    gold: join(bench, 'textberg', name, 'gold.defr'),
+    srcLang: 'de',
+    tgtLang: 'fr',
+  })
+  return {
+    'seed pair en-tr (pre-split)': [
+      { src: join(bench, 'seeds-en-tr/en.sent'), tgt: join(bench, 'seeds-en-tr/tr.sent'), gold: join(bench, 'seeds-en-tr/gold.txt'), srcLang: 'en', tgtLang: 'tr' },
+    ],
+    'Text+Berg dev de-fr': [tb('dev')],
+    'Text+Berg test0-6 de-fr': TEXTBERG_TEST.map(tb),
+    'Bible en-zh': [
+      { src: join(bench, 'bible-zhen-bertalign/en.txt'), tgt: join(bench, 'bible-zhen-bertalign/zh.txt'), gold: join(bench, 'bible-zhen-bertalign/gold.align'), srcLang: 'en', tgtLang: 'zh' },
+    ],
+  }
+}
+
+const lines = (path: string) => readFileSync(path, 'utf8').replace(/\r?\n$/, '').split(/\r?\n/)
+
+/** Child mode: align the documents, print counts, time and memory as JSON. */
+function child(docs: Doc[], scale: number): RunResult {
+  let counts = ZERO_COUNTS
+  let sentences = 0
+  let seconds = 0
+  let cpuSeconds = 0
+  if (scale > 0) {
+    // The scaling corpus: whole bench documents, one after another, until N source sentences.
+    const src: string[] = []
+    const tgt: string[] = []
+    while (src.length < scale) {
+      for (const d of docs) {
+        src.push(...lines(d.src))
+        tgt.push(...lines(d.tgt))
+        if (src.length >= scale) break
+      }
+    }
+    src.length = scale
+    tgt.length = Math.min(tgt.length, scale)
+    const t0 = performance.now()
+    const c0 = process.cpuUsage()
+    align(src, tgt)
+    seconds = (performance.now() - t0) / 1000
+    const c = process.cpuUsage(c0)
+    cpuSeconds = (c.user + c.system) / 1e6
+    sentences = src.length + tgt.length
+  } else {
+    for (const d of docs) {
+      const src = lines(d.src)
+      const tgt = lines(d.tgt)
+      const t0 = performance.now()
+      const beads = align(src, tgt, { srcLang: d.srcLang, tgtLang: d.tgtLang })
+      seconds += (performance.now() - t0) / 1000
+      sentences += src.length + tgt.length
+      counts = addCounts(counts, countAlignment(parseBeads(readFileSync(d.gold, 'utf8')), beads))
+    }
+  }
+  return { sentences, seconds, cpuSeconds, maxRssMiB: process.resourceUsage().maxRSS / 1024, counts: scale > 0 ? undefined : counts }
+}
+
+function runChild(name: string, scale: number, bench: string): RunResult {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', import.meta.filename, '--child', name, '--bench', bench, '--scale', String(scale)], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 1 << 20,
+  })
+  return JSON.parse(out) as RunResult
+}
+
+const { values } = parseArgs({
+  options: {
+    bench: { type: 'string', default: resolve(import.meta.dirname, '../../shared/bench') },
+    scale: { type: 'string', default: '25000' },
+    child: { type: 'string' },
+  },
+})
+const bench = resolve(values.bench!)
+const all = sets(bench)
+
+if (values.child !== undefined) {
+  const docs = values.child === 'scale' ? Object.values(all).flat().filter((d) => !d.gold.includes('seeds')) : all[values.child]
+  process.stdout.write(JSON.stringify(child(docs, Number(values.scale) && values.child === 'scale' ? Number(values.scale) : 0)))
+} else {
+  if (!existsSync(join(bench, 'textberg'))) {
+    console.error(`bench: no bench data in ${bench} (give another folder with --bench DIR)`)
+    process.exit(1)
+  }
+  const f = (x: number) => x.toFixed(3)
+  console.log(`Parallax aligner benchmark — data: ${bench}`)
+  console.log('set                              strict P/R/F1         lax P/R/F1            sent/s   peak MiB')
+  for (const name of Object.keys(all)) {
+    const r = runChild(name, 0, bench)
+    const s = scoreCounts(r.counts!)
+    console.log(
+      `${name.padEnd(32)} ${f(s.precisionStrict)} ${f(s.recallStrict)} ${f(s.f1Strict)}   ${f(s.precisionLax)} ${f(s.recallLax)} ${f(s.f1Lax)}   ${String(Math.round(r.sentences / r.seconds)).padStart(7)}   ${r.maxRssMiB.toFixed(0).padStart(6)}`,
+    )
+  }
+  const n = Number(values.scale)
+  if (n > 0) {
+    const one = runChild('scale', n, bench)
+    const two = runChild('scale', 2 * n, bench)
+    const row = (label: string, r: RunResult) =>
+      `${label}: ${r.seconds.toFixed(2)} s wall, ${r.cpuSeconds.toFixed(2)} s CPU, peak ${r.maxRssMiB.toFixed(0)} MiB`
+    console.log(`scaling (sentences per side, one core):`)
+    console.log(`  ${row(`N  = ${n}`, one)}`)
+    console.log(`  ${row(`2N = ${2 * n}`, two)}`)
+    console.log(`  ratio 2N/N: ${(two.seconds / one.seconds).toFixed(2)} wall, ${(two.cpuSeconds / one.cpuSeconds).toFixed(2)} CPU`)
+  }
+}

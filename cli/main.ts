@@ -1,0 +1,201 @@
+import { readFileSync, statSync } from 'node:fs'
+import { parseArgs, type ParseArgsConfig } from 'node:util'
+import { align } from '../alignment/align.ts'
+import { formatBeads } from '../alignment/bead-format.ts'
+import { detectLanguage, isValidLanguageTag } from '../alignment/language.ts'
+import { segment } from '../alignment/segment.ts'
+import type { Bead, CompareMode, ProgressFn, Sentence } from '../alignment/types.ts'
+
+/**
+ * The `parallax` command line: `align` and `diverge` over two text files.
+ *
+ * Output goes to stdout; progress (on a terminal only) and errors go to stderr, one line each, never
+ * a stack trace. Exit codes: 0 success, 1 bad input (file, option), 2 usage.
+ */
+
+const USAGE = `Usage:
+  parallax align SRC TGT [--presplit] [--src-lang L] [--tgt-lang L] [--format beads|tsv|json]
+  parallax diverge SRC TGT [--presplit] [--src-lang L] [--tgt-lang L] [--mode translation|comparable] [--json]
+
+  SRC, TGT     UTF-8 text files: the original and its other version
+  --presplit   the files hold one sentence per line (a blank line is still a sentence)
+  --src-lang, --tgt-lang   ISO 639-1 language codes (detected when omitted)
+  --format     beads: one bead per line, [0]:[0], [1,2]:[3], [4]:[], []:[5] (default)
+               tsv:   source text, target text, confidence
+               json:  sentences with offsets, beads with confidences
+  --mode       translation or comparable (detected when omitted)
+  --json       print the divergence report as JSON
+`
+
+/** A problem the user can fix: printed as one line, exit code 1 (or 2 for usage). */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
+    super(message)
+  }
+}
+
+const COMMON_OPTIONS = {
+  presplit: { type: 'boolean' },
+  'src-lang': { type: 'string' },
+  'tgt-lang': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies ParseArgsConfig['options']
+
+/** Streams the command writes to, replaceable in tests. */
+export interface CliIo {
+  stdout: { write(text: string): unknown }
+  stderr: { write(text: string): unknown; isTTY?: boolean }
+}
+
+/**
+ * Runs the command line with `argv` (without `node` and the script) and returns the exit code.
+ */
+export async function main(argv: string[], io: CliIo = process): Promise<number> {
+  try {
+    const [command, ...rest] = argv
+    if (!command || command === 'help' || command === '--help' || command === '-h') {
+      io.stdout.write(USAGE)
+      return command ? 0 : 2
+    }
+    if (command === 'align') runAlign(rest, io)
+    else if (command === 'diverge') await runDiverge(rest, io)
+    else throw new CliError(`unknown command "${command}" (expected align or diverge; see parallax --help)`, 2)
+    return 0
+  } catch (err) {
+    if (err instanceof CliError) {
+      io.stderr.write(`parallax: ${err.message}\n`)
+      return err.exitCode
+    }
+    // parseArgs reports unknown options and missing values with a readable message.
+    if (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS')) {
+      io.stderr.write(`parallax: ${err.message.split('\n')[0]} (see parallax --help)\n`)
+      return 2
+    }
+    io.stderr.write(`parallax: internal error: ${err instanceof Error ? err.message : String(err)}\n`)
+    return 70
+  }
+}
+
+function parse(argv: string[], extra: ParseArgsConfig['options']) {
+  const { values, positionals } = parseArgs({ args: argv, options: { ...COMMON_OPTIONS, ...extra }, allowPositionals: true, strict: true })
+  if (values.help) throw new CliError(USAGE.trimEnd(), 0)
+  if (positionals.length !== 2) {
+    throw new CliError(`expected two files, SRC and TGT, got ${positionals.length} (see parallax --help)`, 2)
+  }
+  for (const key of ['src-lang', 'tgt-lang'] as const) {
+    const lang = values[key]
+    if (lang !== undefined && !isValidLanguageTag(String(lang))) {
+      throw new CliError(`--${key} "${lang}" is not a language code (use ISO 639-1, e.g. en, tr, ar)`, 2)
+    }
+  }
+  return { values, src: positionals[0], tgt: positionals[1] }
+}
+
+/**
+ * Reads a text file, refusing what is not a non-empty UTF-8 text with a message that says why.
+ */
+export function readText(path: string): string {
+  let bytes: Buffer
+  try {
+    if (statSync(path).isDirectory()) throw new CliError(`${path}: is a directory, not a text file`)
+    bytes = readFileSync(path)
+  } catch (err) {
+    if (err instanceof CliError) throw err
+    const code = (err as NodeJS.ErrnoException).code
+    if (code === 'ENOENT') throw new CliError(`${path}: no such file`)
+    if (code === 'EACCES' || code === 'EPERM') throw new CliError(`${path}: permission denied`)
+    throw new CliError(`${path}: cannot read (${code ?? 'unknown error'})`)
+  }
+  if (bytes.length === 0) throw new CliError(`${path}: the file is empty`)
+  if (bytes.includes(0)) throw new CliError(`${path}: looks like a binary file (it contains NUL bytes), not text`)
+  let text: string
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+  } catch {
+    throw new CliError(`${path}: is not valid UTF-8 text`)
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
+  if (!text.trim()) throw new CliError(`${path}: holds only white space`)
+  return text
+}
+
+/** Progress on stderr, only where a person watches (a terminal) and the input is long. */
+function progressReporter(io: CliIo, sentences: number, label: string): ProgressFn | undefined {
+  if (!io.stderr.isTTY || sentences < 2000) return undefined
+  let lastPercent = -1
+  return (done, total) => {
+    const percent = Math.floor((100 * done) / Math.max(1, total))
+    if (percent === lastPercent) return
+    lastPercent = percent
+    io.stderr.write(`\r${label} ${percent}%${percent >= 100 ? '\n' : ''}`)
+  }
+}
+
+interface Side {
+  lang: string
+  text: string
+  sentences: Sentence[]
+}
+
+function loadSide(path: string, lang: string | undefined, presplit: boolean): Side {
+  const text = readText(path)
+  const detected = lang ?? detectLanguage(text.slice(0, 20_000))
+  return { lang: detected, text, sentences: segment(text, { lang: detected, presplit }) }
+}
+
+function runAlign(argv: string[], io: CliIo): void {
+  const { values, src, tgt } = parse(argv, { format: { type: 'string', default: 'beads' } })
+  const format = String(values.format)
+  if (!['beads', 'tsv', 'json'].includes(format)) {
+    throw new CliError(`--format "${format}" is not one of beads, tsv, json`, 2)
+  }
+  const presplit = Boolean(values.presplit)
+  const s = loadSide(src, values['src-lang'], presplit)
+  const t = loadSide(tgt, values['tgt-lang'], presplit)
+  const beads = align(
+    s.sentences.map((x) => x.text),
+    t.sentences.map((x) => x.text),
+    { srcLang: s.lang, tgtLang: t.lang, onProgress: progressReporter(io, s.sentences.length + t.sentences.length, 'aligning') },
+  )
+  io.stdout.write(renderAlignment(format, s, t, beads))
+}
+
+/** The `align` output in one of its three formats. */
+export function renderAlignment(format: string, s: Side, t: Side, beads: Bead[]): string {
+  if (format === 'beads') return formatBeads(beads)
+  if (format === 'tsv') {
+    const flat = (side: Side, idx: number[]) => idx.map((k) => side.sentences[k].text).join(' ').replace(/[\t\r\n]+/g, ' ')
+    return beads.map((b) => `${flat(s, b.src)}\t${flat(t, b.tgt)}\t${b.confidence.toFixed(3)}\n`).join('')
+  }
+  const version = (side: Side) => ({
+    lang: side.lang,
+    sentences: side.sentences.map(({ text, start, end }) => ({ text, start, end })),
+  })
+  return JSON.stringify({ src: version(s), tgt: version(t), beads: beads.map(({ src, tgt, confidence }) => ({ src, tgt, confidence: round(confidence) })) }, null, 2) + '\n'
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000
+
+async function runDiverge(argv: string[], io: CliIo): Promise<void> {
+  const { values, src, tgt } = parse(argv, { mode: { type: 'string' }, json: { type: 'boolean' } })
+  const mode = values.mode === undefined ? 'auto' : String(values.mode)
+  if (!['translation', 'comparable', 'auto'].includes(mode)) {
+    throw new CliError(`--mode "${mode}" is not one of translation, comparable`, 2)
+  }
+  const srcText = readText(src)
+  const tgtText = readText(tgt)
+  // Loaded here so that \`align\` does not pay for the divergence finder.
+  const { compare } = await import('../alignment/diverge.ts')
+  const { formatReport } = await import('../alignment/divergence/report-text.ts')
+  const report = compare(srcText, tgtText, {
+    srcLang: values['src-lang'],
+    tgtLang: values['tgt-lang'],
+    presplit: Boolean(values.presplit),
+    mode: mode as CompareMode | 'auto',
+    onProgress: progressReporter(io, (srcText.length + tgtText.length) / 100, 'comparing'),
+  })
+  io.stdout.write(values.json ? JSON.stringify(report, null, 2) + '\n' : formatReport(report))
+}
