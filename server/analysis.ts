@@ -119,6 +119,13 @@ export interface WorkerAnalyzerOptions {
  */
 export async function workerAnalyzer(options: WorkerAnalyzerOptions = {}): Promise<Analyzer> {
   const { Worker } = await import('node:worker_threads')
+  const { createRequire } = await import('node:module')
+  const { pathToFileURL } = await import('node:url')
+  // The ESM build of tsx's API (its CommonJS build cannot be imported from a worker's eval code).
+  const TSX_API =
+    typeof import.meta.resolve === 'function'
+      ? import.meta.resolve('tsx/esm/api')
+      : pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href
   const size = Math.max(1, options.size ?? 1)
   const timeoutMs = options.timeoutMs ?? 120_000
   const entry = new URL('./analysis-worker.ts', import.meta.url)
@@ -130,8 +137,10 @@ export async function workerAnalyzer(options: WorkerAnalyzerOptions = {}): Promi
   let closed = false
 
   const spawn = (): Slot => {
-    // Inherit the parent's --import tsx so the worker can load TypeScript.
-    const worker = new Worker(entry, { execArgv: process.execArgv.length ? process.execArgv : ['--import', 'tsx'] })
+    // Workers do not inherit the TypeScript loader that `--import tsx` installed here, so the
+    // worker registers tsx itself before importing its TypeScript entry.
+    const code = `import(${JSON.stringify(TSX_API)}).then((m) => { m.register(); return import(${JSON.stringify(entry.href)}) })`
+    const worker = new Worker(code, { eval: true })
     const slot: Slot = { worker }
     worker.on('message', (res: { id: number; result?: unknown; error?: string }) => {
       const task = slot.task

@@ -12,7 +12,12 @@ export const SEEDS_DIR = fileURLToPath(new URL('../seeds/', import.meta.url))
 
 /** `seeds/manifest.json`: the sample comparisons, the first one shown first. */
 export interface SeedManifest {
-  pairs: Array<{ title: string; versions: Array<{ file: string; label: string; lang: string }> }>
+  pairs: Array<{
+    title: string
+    /** How to compare (default `auto`). */
+    mode?: 'translation' | 'comparable' | 'auto'
+    versions: Array<{ file: string; label: string; lang: string }>
+  }>
 }
 
 /** A sample comparison written at first start, with its owner key (printed once). */
@@ -55,7 +60,7 @@ export async function seed(store: Store, analyzer: Analyzer, dir: string = SEEDS
       if (!lang) throw new Error(`seeds/manifest.json: "${v.lang}" is not an accepted language tag`)
       return { label: v.label || languageName(lang), lang, text: readFileSync(join(dir, v.file), 'utf8').replace(/^\uFEFF/, '') }
     })
-    const reports = await analyzer.compare(versions)
+    const reports = await analyzer.compare(versions, { mode: pair.mode })
     const key = newKey()
     const id = newId()
     list.push({ id, title: pair.title, versions, reports, ownerKey: { id: key.id, secretHash: key.secretHash, label: 'owner' } })
