@@ -429,7 +429,7 @@ function annotateComparable(env: CheckEnv, reports: DivergenceBead[], given?: Re
   let evidence = given
   if (!evidence) {
     // Recompute what each matched pair shares (the beads may come from elsewhere).
-    const matches = matchByContent(env.src, env.tgt, { src: new Set(), tgt: new Set() }, { minScore: 0, minShared: 1, maxDocShare: 1, maxPostings: Infinity })
+    const matches = matchByContent(env.src, env.tgt, { src: new Set(), tgt: new Set() }, { minScore: 0, minWeight: 0, minShared: 1, maxDocShare: 1, maxPostings: Infinity })
     evidence = new Map(matches.map((m) => [`${m.src}:${m.tgt}`, m.evidence]))
   }
   for (const r of pairs) r.evidence = evidence.get(`${r.src[0]}:${r.tgt[0]}`) ?? []

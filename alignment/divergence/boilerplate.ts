@@ -49,7 +49,7 @@ const PATTERNS: Array<[BoilerplateCategory, RegExp]> = [
   ['navigation', /^(?:(?:previous|next|older|newer)\s+(?:post|article|story|entry|page|news)\b\s*){1,2}$/i],
   ['navigation', /^(?:back to top(?: button)?|skip to (?:main )?content|go to top|scroll to top|main menu|menu|search|home)$/i],
   ['navigation', /^home\s*[»>/|›]/i],
-  ['comments', /^(?:leave a (?:reply|comment)|post a comment|add (?:a )?comment|comments?(?:\s*\(\d+\))?|\d+\s+comments?|no comments(?: yet)?|cancel reply)$/i],
+  ['comments', /^(?:comments are closed\.?|leave a (?:reply|comment)|post a comment|add (?:a )?comment|comments?(?:\s*\(\d+\))?|\d+\s+comments?|no comments(?: yet)?|cancel reply)$/i],
   ['comments', /your email address will not be published|required fields are marked|save my name, email/i],
   ['related', /^(?:related(?:\s+(?:articles?|posts?|news|stories|content|topics))?|you (?:may|might) also like|recommended(?: for you)?|more (?:from|on|in) .{0,40}|read (?:more|also|next)(?::.*)?|see also(?::.*)?|most (?:read|popular))$/i],
   ['share', /^(?:share(?: this(?: article| post| story)?)?(?: on .*)?:?|tweet|email|print|(?:(?:facebook|twitter|x|whatsapp|telegram|linkedin|pinterest|reddit|email|print)[\s|•,]*){2,})$/i],
@@ -62,7 +62,7 @@ const PATTERNS: Array<[BoilerplateCategory, RegExp]> = [
   // Turkish
   ['navigation', /^(?:(?:önceki|sonraki)\s+(?:haber|yazı|içerik|makale|gönderi|sayfa)\s*){1,2}$/iu],
   ['navigation', /^(?:başa dön|yukarı çık|ana sayfa|anasayfa)$/iu],
-  ['comments', /^(?:yorum yap|yorum yaz|yorumlar|yorumlar(?:ı| ı)? göster|bir yanıt yazın|bir cevap yazın|yanıtla|cevapla)$/iu],
+  ['comments', /^(?:yorumlar kapalı\.?|yorum yap|yorum yaz|yorumlar|yorumlar(?:ı| ı)? göster|bir yanıt yazın|bir cevap yazın|yanıtla|cevapla)$/iu],
   ['comments', /e-posta (?:adresiniz|hesabınız) yayımlanmayacak|gerekli alanlar \* ile işaretlenmişlerdir/iu],
   ['related', /^(?:ilgili haberler|benzer haberler|ilgili yazılar|bunlar da ilginizi çekebilir|devamını oku|daha fazla(?: haber)?|en çok okunanlar)$/iu],
   ['share', /^(?:paylaş|paylaşın|haberi paylaş)$/iu],
@@ -75,7 +75,7 @@ const PATTERNS: Array<[BoilerplateCategory, RegExp]> = [
   // Arabic
   ['navigation', /^(?:(?:المقال|الخبر|الموضوع|المنشور)\s+(?:السابق|التالي)\s*){1,2}$/u],
   ['navigation', /^(?:العودة إلى الأعلى|الرئيسية|الصفحة الرئيسية)$/u],
-  ['comments', /^(?:اترك تعليقا|اترك تعليقاً|اترك ردا|اترك رداً|أضف تعليق|أضف تعليقا|التعليقات|تعليقات)$/u],
+  ['comments', /^(?:التعليقات مغلقة\.?|اترك تعليقا|اترك تعليقاً|اترك ردا|اترك رداً|أضف تعليق|أضف تعليقا|التعليقات|تعليقات)$/u],
   ['comments', /لن يتم نشر عنوان بريدك الإلكتروني/u],
   ['related', /^(?:اقرأ أيضا|اقرأ أيضاً|اقرأ المزيد|أخبار ذات صلة|مقالات ذات صلة|مواضيع ذات صلة|الأكثر قراءة)(?:\s*:.*)?$/u],
   ['share', /^(?:شارك|مشاركة|شارك المقال|شارك الخبر)$/u],

@@ -41,8 +41,10 @@ export interface ContentMatch {
 
 /** Tunables of {@link matchByContent}. */
 export interface ContentMatchOptions {
-  /** Least similarity (cosine of weighted features) for a pair to match. */
+  /** Least similarity (cosine of the weighted features) for a pair to match. */
   minScore: number
+  /** Least summed weight (rarity) of the shared features. */
+  minWeight: number
   /** Least number of shared features. */
   minShared: number
   /** Features in more than this share of all sentences are too common to match on. */
@@ -51,7 +53,7 @@ export interface ContentMatchOptions {
   maxPostings: number
 }
 
-export const CONTENT_MATCH_DEFAULTS: ContentMatchOptions = { minScore: 0.2, minShared: 2, maxDocShare: 0.2, maxPostings: 60 }
+export const CONTENT_MATCH_DEFAULTS: ContentMatchOptions = { minScore: 0.08, minWeight: 4, minShared: 2, maxDocShare: 0.2, maxPostings: 60 }
 
 interface Feature {
   key: string
@@ -62,8 +64,16 @@ interface Feature {
 
 const LEXICON_LANGS = new Set(['en', 'tr', 'ar'])
 
+/** A light English stem, enough to match `crossings` with `crossing` and `seized` with `seizes`. */
 function englishStem(f: string): string {
-  return f.replace(/(?:'s|ies|es|s|ed|ing|ly)$/, '').slice(0, 8)
+  let s = f.replace(/['’]s$/, '')
+  if (/ies$/.test(s)) s = s.slice(0, -3) + 'y'
+  else if (/(?:s|x|z|ch|sh)es$/.test(s)) s = s.slice(0, -2)
+  else if (/[^s]s$/.test(s)) s = s.slice(0, -1)
+  if (/ing$/.test(s) && s.length > 5) s = s.slice(0, -3)
+  else if (/ed$/.test(s) && s.length > 4) s = s.slice(0, -2)
+  else if (/e$/.test(s) && s.length > 4) s = s.slice(0, -1)
+  return s.slice(0, 7)
 }
 
 /** The features of sentence `i`. */
@@ -83,15 +93,19 @@ function features(ctx: VersionContext, i: number, sameLanguage: boolean, useConc
     add({ key, type: 'number', weight: n.kind === 'number' && n.value <= 10 ? 0.8 : 2, label: n.text })
   }
   const caseless = !/\p{Lu}/u.test(ctx.sentence(i).text)
+  const titled = ctx.names.skipped(i)
   for (const w of ctx.words(i)) {
     if (w.digits || w.stop) continue
-    const nameLike = (w.cap && !w.initial) || w.acronym || caseless
-    if (nameLike) {
+    // Capitalised words of a title-case headline are not names; in a caseless script any word may be.
+    const nameLike = caseless || (titled ? w.acronym : ctx.names.isNameWord(w) || (w.cap && !w.initial))
+    // In one language the word itself is the better key; names only need keys across languages.
+    if (nameLike && !sameLanguage) {
       const keys = caseless && ctx.lang === 'ar' ? arabicStems(w.text).map((s) => nameKey(skeleton(s, 'ar'))) : [nameKey(w.skel)]
       for (const k of keys) if (k.length >= 3) add({ key: 'K' + k, type: 'name', weight: 1.5, label: w.text })
     }
     if (sameLanguage) {
-      if (w.fold.length >= 3) add({ key: 'W' + (ctx.lang === 'en' ? englishStem(w.fold) : w.fold.slice(0, 6)), type: 'word', weight: 1, label: w.text })
+      const type = !titled && ctx.names.isNameWord(w) ? 'name' : 'word'
+      if (w.fold.length >= 3) add({ key: 'W' + (ctx.lang === 'en' ? englishStem(w.fold) : w.fold.slice(0, 6)), type, weight: 1, label: w.text })
     } else {
       if (useConcepts) for (const c of concepts(w.fold, ctx.lang)) add({ key: 'C' + c, type: 'concept', weight: 0.8, label: w.text })
       if (!nameLike && w.skel.length >= 4) add({ key: 'K' + nameKey(w.skel), type: 'word', weight: 1, label: w.text })
@@ -100,11 +114,8 @@ function features(ctx: VersionContext, i: number, sameLanguage: boolean, useConc
   return [...out.values()]
 }
 
-/**
- * Matches sentences of two versions by shared content, one to one, best pairs first.
- * Sentences listed in `skip` (page furniture, blank lines) take no part.
- */
-export function matchByContent(
+/** Every pair of sentences similar enough to match, with its score and evidence (not yet one to one). */
+export function contentCandidates(
   src: VersionContext,
   tgt: VersionContext,
   skip: { src: ReadonlySet<number>; tgt: ReadonlySet<number> },
@@ -149,14 +160,33 @@ export function matchByContent(
     }
     const ni = norm(list)
     for (const [j, s] of scores) {
-      if (s.shared.length < options.minShared && !s.shared.some((f) => f.type === 'number' && f.weight > 1)) continue
-      const score = s.dot / (ni * normT[j] || 1)
-      if (score < options.minScore) continue
+      // Two shared features are enough only if one is specific (a name or a number); else three.
+      const specific = s.shared.some((f) => f.type === 'name' || (f.type === 'number' && f.weight > 1))
+      if (s.shared.length < options.minShared + (specific ? 0 : 1) && !s.shared.some((f) => f.type === 'number' && f.weight > 1)) continue
+      const cosine = s.dot / (ni * normT[j] || 1)
+      const shared = s.shared.reduce((sum, f) => sum + weight(f), 0)
+      if (cosine < options.minScore || shared < options.minWeight) continue
+      // Rank by both: a pair sharing much that is rare, and little that is not.
+      const score = Math.sqrt(cosine) * Math.min(1, shared / (2 * options.minWeight))
       const byKey = new Map(ft[j].map((f) => [f.key, f]))
       const evidence = s.shared.map((f) => ({ type: f.type, src: f.label, tgt: byKey.get(f.key)?.label ?? f.label }))
       candidates.push({ src: i, tgt: j, score, evidence })
     }
   })
+  return candidates
+}
+
+/**
+ * Matches sentences of two versions by shared content, one to one, best pairs first.
+ * Sentences listed in `skip` (page furniture, blank lines) take no part.
+ */
+export function matchByContent(
+  src: VersionContext,
+  tgt: VersionContext,
+  skip: { src: ReadonlySet<number>; tgt: ReadonlySet<number> },
+  options: ContentMatchOptions = CONTENT_MATCH_DEFAULTS,
+): ContentMatch[] {
+  const candidates = contentCandidates(src, tgt, skip, options)
   candidates.sort((a, b) => b.score - a.score || a.src - b.src || a.tgt - b.tgt)
   const usedS = new Set<number>()
   const usedT = new Set<number>()
