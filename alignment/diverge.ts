@@ -469,11 +469,12 @@ const RANK: Partial<Record<FindingKind, number>> = {
 
 /**
  * Removes findings that say less than another on the same span: a number, name or word change
- * inside a partial omission (the omission covers it), a word change on a number or name already
- * reported. Then sorts by side and position.
+ * inside a partial omission or an editorial note (which covers it), a word change on a number or
+ * name already reported. Then sorts by side and position.
  */
 function tidy(findings: DivergenceFinding[]): DivergenceFinding[] {
-  const partial = findings.filter((f) => f.kind === 'partial-omission' || f.kind === 'partial-addition')
+  // Spans that already explain what lies inside them: a partial omission, an editorial note.
+  const partial = findings.filter((f) => f.kind === 'partial-omission' || f.kind === 'partial-addition' || f.kind === 'annotation-marker')
   const specific = findings.filter((f) => f.kind === 'number-mismatch' || f.kind === 'name-mismatch' || f.kind === 'annotation-marker')
   const sideOf = (f: DivergenceFinding) => (f.side === 'both' ? 'src' : f.side)
   const inside = (f: DivergenceFinding, g: DivergenceFinding) => sideOf(f) === sideOf(g) && g.start <= f.start && f.end <= g.end

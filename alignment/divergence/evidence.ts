@@ -12,10 +12,11 @@ import { arabicStems, editDistance, normalizeArabic, primaryLang, type Word } fr
 
 /**
  * Coarser than the skeleton, for names: `p`/`b` and `v`/`f` merged (Arabic writes `Putin` with a
- * `b` and `Vladimir` with an `f`), so `Putin` / `بوتين` and `Zakharova` / `زاخاروفا` agree.
+ * `b` and `Vladimir` with an `f`), and `t`/`d` (final devoicing: Turkish `Ahmet`, Arabic `Ahmad`),
+ * so `Putin` / `بوتين`, `Zakharova` / `زاخاروفا` and `Ahmet` / `Ahmed` agree.
  */
 export function nameKey(skel: string): string {
-  return skel.replace(/p/g, 'b').replace(/v/g, 'f').replace(/(.)\1+/g, '$1')
+  return skel.replace(/p/g, 'b').replace(/v/g, 'f').replace(/t/g, 'd').replace(/(.)\1+/g, '$1')
 }
 
 // First-letter classes for two-consonant keys, where the key alone says too little.

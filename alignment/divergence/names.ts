@@ -80,7 +80,7 @@ export class NameContext {
   ) {
     for (let i = 0; i < sentences.length; i++) {
       const words = tokens.words(i)
-      if (sentences[i].heading || titleCase(words)) {
+      if (sentences[i].heading || titleCase(words, sentences[i].text)) {
         this.skip.add(i)
         continue
       }
@@ -137,10 +137,16 @@ export class NameContext {
   }
 }
 
-/** True for a line where most words are capitalised: a headline in title case, or all capitals. */
-function titleCase(words: readonly Word[]): boolean {
+/**
+ * True for a line where most words are capitalised and that does not end like a sentence: a
+ * headline in title case. A line in capitals only counts whatever its end.
+ */
+function titleCase(words: readonly Word[], text: string): boolean {
   const lettered = words.filter((w) => /\p{L}/u.test(w.text) && !w.suffix)
   if (lettered.length < 3) return false
+  const letters = text.replace(/[^\p{L}]/gu, '')
+  if (letters.length >= 8 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()) return true
+  if (/[.!?…;:"”»’)]\s*$/u.test(text)) return false
   const content = lettered.filter((w) => !w.stop)
   const caps = content.filter((w) => w.cap).length
   return content.length >= 2 && caps / content.length >= 0.75

@@ -412,7 +412,9 @@ function wordNumbers(
         continue
       }
       const day = WEEKDAYS_TR[f]
-      if (day && w.cap) {
+      // Turkish writes weekdays in lower case unless in a date: `pazartesi günü` is Monday too.
+      const next = words[i + 1]
+      if (day && (w.cap || (next && /^gün/.test(next.fold)))) {
         push(tok(w, w, day, 'weekday'))
         continue
       }
