@@ -88,16 +88,20 @@ export function align(src: readonly string[], tgt: readonly string[], options: A
   const skeletons = dominantScript(src) !== dominantScript(tgt)
   const rawS = extractFeatures(src, shared, new Interner(), { lang: options.srcLang, skeletons })
   const rawT = extractFeatures(tgt, shared, new Interner(), { lang: options.tgtLang, skeletons })
-  let [ws, wt] = weighFeatures(rawS, rawT, shared.size)
+  let [ws, wt] = weighFeatures(rawS, rawT, shared.size, (id) => shared.numbers.has(id))
 
-  const band = searchBand(ws, wt, tuning)
-  let { beads, cost } = runPass(ws, wt, band, tuning.cost, progress.pass(0))
+  // The length ratio from sentences that surely translate each other, not from the totals, which
+  // leave-outs on one side (headlines, a dropped paragraph) would distort.
+  let ratio = anchorRatio(ws, wt)
+  const band = searchBand(ws, wt, tuning, ratio)
+  let { beads, cost } = runPass(ws, wt, band, tuning.cost, ratio, progress.pass(0))
 
   if (tuning.lexicon) {
     for (let pass = 1; pass <= tuning.lexiconPasses; pass++) {
       const [lexS, lexT] = withLexicon(rawS, rawT, beads, shared, tuning.lexicon)
-      ;[ws, wt] = weighFeatures(lexS, lexT, shared.size)
-      ;({ beads, cost } = runPass(ws, wt, band, tuning.cost, progress.pass(pass)))
+      ;[ws, wt] = weighFeatures(lexS, lexT, shared.size, (id) => shared.numbers.has(id))
+      ratio = beadRatio(beads, ws, wt) ?? ratio
+      ;({ beads, cost } = runPass(ws, wt, band, tuning.cost, ratio, progress.pass(pass)))
     }
   }
   progress.done()
@@ -118,9 +122,10 @@ function runPass(
   wt: WeightedSentence[],
   band: Band,
   params: CostParams,
+  ratio: number,
   onRow?: (i: number) => void,
 ): { beads: PassBead[]; cost: Cost } {
-  const cost = makeCost(ws, wt, band, params)
+  const cost = makeCost(ws, wt, band, params, 3, ratio)
   const path = bestPath(ws.length, wt.length, BEAD_TYPES, cost.cost, band, onRow)
   const beads = path.map(({ type, i0, j0 }) => {
     const { a, b } = BEAD_TYPES[type]
@@ -135,7 +140,7 @@ function runPass(
  * merged into one), found the same way, recursively. Each level costs O(n · BAND_WIDTH), so the
  * whole search stays linear in the length of the documents.
  */
-function searchBand(ws: WeightedSentence[], wt: WeightedSentence[], tuning: AlignTuning): Band {
+function searchBand(ws: WeightedSentence[], wt: WeightedSentence[], tuning: AlignTuning, ratio: number): Band {
   const n = ws.length
   const m = wt.length
   if ((n + 1) * (m + 1) <= FULL_SEARCH_CELLS) return fullBand(n, m)
@@ -145,8 +150,8 @@ function searchBand(ws: WeightedSentence[], wt: WeightedSentence[], tuning: Alig
   const ft = m > 64 ? 2 : 1
   const bs = fs > 1 ? blocks(ws, fs) : ws
   const bt = ft > 1 ? blocks(wt, ft) : wt
-  const coarseBand = searchBand(bs, bt, tuning)
-  const coarse = makeCost(bs, bt, coarseBand, { ...tuning.cost, prior: COARSE_PRIOR }, 2)
+  const coarseBand = searchBand(bs, bt, tuning, ratio)
+  const coarse = makeCost(bs, bt, coarseBand, { ...tuning.cost, prior: COARSE_PRIOR }, 2, ratio)
   const path = bestPath(bs.length, bt.length, COARSE_TYPES, coarse.cost, coarseBand)
   const nodes: Array<[number, number]> = [[0, 0]]
   for (const step of path) {
@@ -155,6 +160,56 @@ function searchBand(ws: WeightedSentence[], wt: WeightedSentence[], tuning: Alig
   }
   nodes[nodes.length - 1] = [n, m]
   return bandAround(nodes, n, m, tuning.bandWidth)
+}
+
+/**
+ * Target characters per source character, from anchors: pairs of sentences that share a feature
+ * found in no other sentence of either version (a number, a rare name). The median of their
+ * length ratios; the ratio of the totals, kept within [1/5, 5], when there are fewer than three.
+ */
+function anchorRatio(ws: WeightedSentence[], wt: WeightedSentence[]): number {
+  const once = (side: WeightedSentence[]) => {
+    const where = new Map<number, number>()
+    side.forEach((s, k) => {
+      for (const id of s.ids) where.set(id, where.has(id) ? -1 : k)
+    })
+    return where
+  }
+  const inS = once(ws)
+  const inT = once(wt)
+  const ratios: number[] = []
+  const seen = new Set<number>()
+  for (const [id, i] of inS) {
+    const j = inT.get(id)
+    if (i < 0 || j === undefined || j < 0 || seen.has(i)) continue
+    seen.add(i)
+    if (ws[i].length >= 10 && wt[j].length >= 3) ratios.push(wt[j].length / ws[i].length)
+  }
+  if (ratios.length >= 3) return median(ratios)
+  const total = (side: WeightedSentence[]) => side.reduce((sum, s) => sum + s.length, 0)
+  const ls = total(ws)
+  const lt = total(wt)
+  return ls > 0 && lt > 0 ? Math.min(5, Math.max(0.2, lt / ls)) : 1
+}
+
+/** Target characters per source character over a pass's 1-1 beads (undefined with fewer than 5). */
+function beadRatio(beads: PassBead[], ws: WeightedSentence[], wt: WeightedSentence[]): number | undefined {
+  let ls = 0
+  let lt = 0
+  let count = 0
+  for (const b of beads) {
+    if (b.src.length !== 1 || b.tgt.length !== 1) continue
+    ls += ws[b.src[0]].length
+    lt += wt[b.tgt[0]].length
+    count++
+  }
+  return count >= 5 && ls > 0 && lt > 0 ? lt / ls : undefined
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = sorted.length >> 1
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
 }
 
 function blocks(sentences: WeightedSentence[], size: number): WeightedSentence[] {

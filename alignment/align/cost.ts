@@ -8,7 +8,7 @@ import { dot, type WeightedSentence } from './features.ts'
  *
  * and SKIP for each sentence of a 1-0 or 0-1 bead.
  * - gc is Gale & Church's (1993) length cost, −log P(|δ|) for δ = (lT − c·lS) / √(s²·l̄), with c
- *   the document's own length ratio rather than a fixed 1 (their languages had c ≈ 1), and l̄ the
+ *   the pair's own length ratio rather than a fixed 1 (their languages had c ≈ 1), and l̄ the
  *   mean of lS·c and lT, which makes the cost symmetric in the two versions.
  * - sim is the cosine of the bead's two feature vectors, each the sum of its sentences' tf·idf
  *   vectors, as if the sentences were concatenated. Sums make it exact from pairwise products:
@@ -128,13 +128,15 @@ export function makeCost(
   band: Band,
   params: CostParams,
   reach = 3,
+  /** Target characters per source character; by default the ratio of the documents' totals. */
+  lengthRatio?: number,
 ): { cost: BeadCost; sim: SimFn; lengthCost: (i0: number, a: number, j0: number, b: number) => number } {
   const table = new OverlapTable(src, tgt, band, reach)
   const lS = prefix(src, (s) => s.length)
   const lT = prefix(tgt, (s) => s.length)
   const n = src.length
   const m = tgt.length
-  const ratio = lS[n] > 0 && lT[m] > 0 ? lT[m] / lS[n] : 1
+  const ratio = lengthRatio ?? (lS[n] > 0 && lT[m] > 0 ? lT[m] / lS[n] : 1)
   const prior = new Float64Array(16).fill(Infinity)
   for (const [k, v] of Object.entries(params.prior)) {
     const [a, b] = k.split('-').map(Number)

@@ -14,6 +14,9 @@ import { romanize, skeleton, wordTokens } from '../romanize.ts'
  * frequency, so a number or a rare name weighs far more than a shared prefix like `cont`.
  */
 
+/** Weight, relative to its idf, of a number found in one version only (see weighFeatures). */
+export const ONE_SIDED_WEIGHT = 1
+
 /** Letters of a romanised word that make its cognate key. */
 export const COGNATE_PREFIX = 5
 /** Words shorter than this give no cognate key (they are mostly function words). */
@@ -34,9 +37,14 @@ export interface RawSentence {
 /** String → integer ids, one space for both versions. */
 export class Interner {
   private ids = new Map<string, number>()
+  /** Ids of keys starting with `#`: numbers. */
+  readonly numbers = new Set<number>()
   id(key: string): number {
     let id = this.ids.get(key)
-    if (id === undefined) this.ids.set(key, (id = this.ids.size))
+    if (id === undefined) {
+      this.ids.set(key, (id = this.ids.size))
+      if (key[0] === '#') this.numbers.add(id)
+    }
     return id
   }
   get size(): number {
@@ -185,6 +193,7 @@ export function weighFeatures(
   src: readonly RawSentence[],
   tgt: readonly RawSentence[],
   featureCount: number,
+  keepOneSided?: (id: number) => boolean,
 ): [WeightedSentence[], WeightedSentence[]] {
   const dfSrc = new Int32Array(featureCount)
   const dfTgt = new Int32Array(featureCount)
@@ -194,6 +203,9 @@ export function weighFeatures(
   const idf = new Float64Array(featureCount)
   for (let f = 0; f < featureCount; f++) {
     if (dfSrc[f] && dfTgt[f]) idf[f] = Math.log(1 + total / (dfSrc[f] + dfTgt[f]))
+    // A number found in one version only is kept: it can match nothing, but it tells that its
+    // sentence says something the other version does not (translations keep their numbers).
+    else if (keepOneSided?.(f)) idf[f] = ONE_SIDED_WEIGHT * Math.log(1 + total / (dfSrc[f] + dfTgt[f]))
   }
   const weigh = (raw: readonly RawSentence[]) =>
     raw.map((s): WeightedSentence => {
