@@ -1,0 +1,104 @@
+import { execFile } from 'node:child_process'
+import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { beforeAll, describe, expect, it } from 'vitest'
+
+const run = promisify(execFile)
+const BIN = join(import.meta.dirname, '../../bin/parallax.js')
+const SEEDS = join(import.meta.dirname, '../../seeds')
+const EN = join(SEEDS, '001_ca6b3e2cd13aa704.txt')
+const TR = join(SEEDS, '000_195cf53558b12275.txt')
+
+/** Runs the real command; resolves with exit code, stdout and stderr. */
+async function parallax(...args: string[]) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { encoding: 'utf8' })
+    return { code: 0, stdout, stderr }
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string }
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
+  }
+}
+
+let dir = ''
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'parallax-cli-'))
+  writeFileSync(join(dir, 'empty.txt'), '')
+  writeFileSync(join(dir, 'blank.txt'), ' \n\n ')
+  writeFileSync(join(dir, 'binary.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 3]))
+  writeFileSync(join(dir, 'latin1.txt'), Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a]))
+  writeFileSync(join(dir, 'secret.txt'), 'hidden')
+  chmodSync(join(dir, 'secret.txt'), 0o000)
+})
+
+describe('parallax align', () => {
+  it('prints beads in vecalign format, headlines and boilerplate as gaps', async () => {
+    const { code, stdout, stderr } = await parallax('align', EN, TR)
+    expect(stderr).toBe('')
+    expect(code).toBe(0)
+    const lines = stdout.trim().split('\n')
+    expect(lines.slice(0, 4)).toEqual(['[0]:[]', '[1]:[]', '[2]:[0]', '[3]:[1]'])
+    expect(lines).toContain('[11]:[]')
+    for (const line of lines) expect(line).toMatch(/^\[(\d+(,\d+)*)?\]:\[(\d+(,\d+)*)?\]$/)
+  })
+
+  it('prints TSV with text and confidence', async () => {
+    const { code, stdout } = await parallax('align', EN, TR, '--format', 'tsv', '--src-lang', 'en', '--tgt-lang', 'tr')
+    expect(code).toBe(0)
+    const row = stdout.split('\n').find((l) => l.startsWith('A Taliban*'))!
+    const [src, tgt, confidence] = row.split('\t')
+    expect(src).toContain('Taliban* spokesman')
+    expect(tgt).toContain('Taliban sözcüsü')
+    expect(Number(confidence)).toBeGreaterThan(0)
+  })
+
+  it('prints JSON with sentence offsets', async () => {
+    const { code, stdout } = await parallax('align', EN, TR, '--format', 'json')
+    expect(code).toBe(0)
+    const out = JSON.parse(stdout)
+    expect(out.src.lang).toBe('en')
+    expect(out.tgt.lang).toBe('tr')
+    expect(out.src.sentences[3]).toMatchObject({ text: expect.stringMatching(/^A Taliban\*/) })
+    expect(out.beads[2]).toMatchObject({ src: [2], tgt: [0] })
+  })
+
+  it('takes pre-split input line by line', async () => {
+    const src = join(dir, 'src.txt')
+    const tgt = join(dir, 'tgt.txt')
+    writeFileSync(src, 'One.\n\nThree, after a blank line.\n')
+    writeFileSync(tgt, 'Bir.\n\nÜç, boş bir satırdan sonra.\n')
+    const { stdout } = await parallax('align', src, tgt, '--presplit', '--format', 'json')
+    const out = JSON.parse(stdout)
+    expect(out.src.sentences.map((s: { text: string }) => s.text)).toEqual(['One.', '', 'Three, after a blank line.'])
+  })
+
+  it.each([
+    [['align', 'missing.txt', TR], /missing\.txt: no such file/],
+    [['align', '@empty', TR], /the file is empty/],
+    [['align', '@blank', TR], /only white space/],
+    [['align', '@binary', TR], /binary file/],
+    [['align', '@latin1', TR], /not valid UTF-8/],
+    [['align', SEEDS, TR], /is a directory/],
+    [['align', EN], /expected two files/],
+    [['align', EN, TR, '--format', 'xml'], /--format "xml" is not one of/],
+    [['align', EN, TR, '--src-lang', 'klingon'], /not a language code/],
+    [['align', EN, TR, '--colour'], /Unknown option '--colour'/],
+    [['translate', EN, TR], /unknown command "translate"/],
+  ])('refuses %j with one clear line', async (args, message) => {
+    const resolved = args.map((a) => (a.startsWith('@') ? join(dir, `${a.slice(1)}.txt`) : a))
+    const { code, stdout, stderr } = await parallax(...resolved)
+    expect(code).not.toBe(0)
+    expect(stdout).toBe('')
+    expect(stderr).toMatch(message)
+    expect(stderr.trim().split('\n')).toHaveLength(1)
+    expect(stderr).not.toMatch(/\bat .*\.ts:\d+/)
+  })
+
+  it.runIf(process.getuid?.() !== 0)('refuses an unreadable file', async () => {
+    const { code, stderr } = await parallax('align', join(dir, 'secret.txt'), TR)
+    expect(code).toBe(1)
+    expect(stderr).toMatch(/permission denied/)
+  })
+})
