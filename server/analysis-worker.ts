@@ -28,3 +28,6 @@ parentPort?.on('message', (req: WorkerRequest) => {
     parentPort!.postMessage({ id: req.id, error: err instanceof Error ? err.stack ?? err.message : String(err) } satisfies WorkerResponse)
   }
 })
+
+// Loaded: the pool starts sending calls (and timing them) only now, not while tsx boots.
+parentPort?.postMessage({ ready: true })

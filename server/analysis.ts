@@ -130,19 +130,27 @@ export async function workerAnalyzer(options: WorkerAnalyzerOptions = {}): Promi
   const timeoutMs = options.timeoutMs ?? 120_000
   const entry = new URL('./analysis-worker.ts', import.meta.url)
   type Task = { msg: { op: string; args: unknown[] }; resolve: (v: unknown) => void; reject: (e: Error) => void }
-  type Slot = { worker: import('node:worker_threads').Worker; task?: Task & { id: number; timer: NodeJS.Timeout } }
+  type Slot = { worker: import('node:worker_threads').Worker; ready: boolean; task?: Task & { id: number; timer: NodeJS.Timeout } }
   const queue: Task[] = []
   const slots: Slot[] = []
   let nextId = 1
   let closed = false
+  // Workers that died before they were ready, in a row: a broken install, not a bad input.
+  let bootFailures = 0
+  let broken: string | undefined
 
   const spawn = (): Slot => {
     // Workers do not inherit the TypeScript loader that `--import tsx` installed here, so the
     // worker registers tsx itself before importing its TypeScript entry.
     const code = `import(${JSON.stringify(TSX_API)}).then((m) => { m.register(); return import(${JSON.stringify(entry.href)}) })`
     const worker = new Worker(code, { eval: true })
-    const slot: Slot = { worker }
-    worker.on('message', (res: { id: number; result?: unknown; error?: string }) => {
+    const slot: Slot = { worker, ready: false }
+    worker.on('message', (res: { id: number; result?: unknown; error?: string; ready?: boolean }) => {
+      if (res.ready) {
+        slot.ready = true
+        bootFailures = 0
+        return pump()
+      }
       const task = slot.task
       if (!task || task.id !== res.id) return
       clearTimeout(task.timer)
@@ -158,7 +166,7 @@ export async function workerAnalyzer(options: WorkerAnalyzerOptions = {}): Promi
         clearTimeout(task.timer)
         task.reject(new AnalysisError(`the alignment worker stopped: ${err.message}`))
       }
-      replace(slot)
+      replace(slot, err.message)
     }
     worker.on('error', fail)
     worker.on('exit', (code) => {
@@ -168,24 +176,30 @@ export async function workerAnalyzer(options: WorkerAnalyzerOptions = {}): Promi
     return slot
   }
 
-  const replace = (slot: Slot) => {
+  const replace = (slot: Slot, reason?: string) => {
     const i = slots.indexOf(slot)
     if (i === -1 || closed) return
     slots.splice(i, 1)
     void slot.worker.terminate()
+    if (!slot.ready && ++bootFailures >= 3) {
+      broken = reason ?? 'unknown error'
+      for (const t of queue.splice(0)) t.reject(new AnalysisError(`the alignment workers cannot start: ${broken}`))
+      return
+    }
     slots.push(spawn())
     pump()
   }
 
   const pump = () => {
     for (const slot of slots) {
-      if (slot.task || !queue.length) continue
+      if (!slot.ready || slot.task || !queue.length) continue
       const task = queue.shift()!
       const id = nextId++
       const timer = setTimeout(() => {
         if (slot.task?.id !== id) return
         slot.task = undefined
-        task.reject(new AnalysisError(`the alignment took longer than ${Math.round(timeoutMs / 1000)} s and was stopped`, true))
+        const limit = timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`
+        task.reject(new AnalysisError(`the alignment took longer than ${limit} and was stopped`, true))
         replace(slot)
       }, timeoutMs)
       slot.task = { ...task, id, timer }
@@ -196,6 +210,7 @@ export async function workerAnalyzer(options: WorkerAnalyzerOptions = {}): Promi
   const call = <T>(op: string, args: unknown[]): Promise<T> =>
     new Promise<T>((resolve, reject) => {
       if (closed) return reject(new AnalysisError('the analyzer is closed'))
+      if (broken) return reject(new AnalysisError(`the alignment workers cannot start: ${broken}`))
       queue.push({ msg: { op, args }, resolve: resolve as (v: unknown) => void, reject })
       pump()
     })

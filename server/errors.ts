@@ -74,6 +74,9 @@ export function errorHandler(options: ErrorHandlerOptions = {}): ErrorHandler {
       return c.json(errorBody('analysis_timeout', `These texts could not be aligned in time: ${err.message}.`), 503)
     }
     log(`${c.req.method} ${new URL(c.req.url).pathname} failed:`, err)
+    if (err instanceof AnalysisError) {
+      return c.json(errorBody('analysis_failed', 'The alignment engine failed on these texts; the error was logged.'), 500)
+    }
     return c.json(errorBody('internal', 'Something went wrong on the server; the error was logged.'), 500)
   }
 }
