@@ -28,6 +28,8 @@ export interface CostParams {
   skipFullLength: number
   /** Factor on `skip` for heading-like lines (no final punctuation), which versions often drop. */
   skipHeading: number
+  /** Factor on `skip` for page furniture ("Previous Post", "Editor: …", a line of symbols). */
+  skipFurniture: number
   lengthWeight: number
   lexicalWeight: number
   /** Gale & Church's s²: variance of the target length per unit of source length. */
@@ -43,6 +45,7 @@ export const COST_DEFAULTS: CostParams = {
   skip: 6,
   skipFullLength: 30,
   skipHeading: 0.5,
+  skipFurniture: 0.2,
   lengthWeight: 1,
   lexicalWeight: 3,
   variance: 6.8,
@@ -142,9 +145,9 @@ export function makeCost(
     const [a, b] = k.split('-').map(Number)
     prior[a * 4 + b] = v
   }
-  const { skip, skipFullLength, skipHeading, lengthWeight, lexicalWeight, variance, neutralSim } = params
+  const { skip, skipFullLength, skipHeading, skipFurniture, lengthWeight, lexicalWeight, variance, neutralSim } = params
   const skipCost = (sentence: WeightedSentence) => {
-    const base = sentence.heading ? skip * skipHeading : skip
+    const base = sentence.furniture ? skip * skipFurniture : sentence.heading ? skip * skipHeading : skip
     const len = sentence.length
     return len >= skipFullLength ? base : base * Math.max(0.5, len / skipFullLength)
   }

@@ -1,3 +1,4 @@
+import { boilerplate } from '../divergence/boilerplate.ts'
 import { romanize, skeleton, wordTokens } from '../romanize.ts'
 
 /**
@@ -32,6 +33,8 @@ export interface RawSentence {
   length: number
   /** No sentence-final punctuation: a heading, caption, byline or page furniture. */
   heading: boolean
+  /** Page furniture (navigation, credits, share buttons, a line of symbols): never translated content. */
+  furniture: boolean
 }
 
 /** String → integer ids, one space for both versions. */
@@ -168,7 +171,7 @@ export function extractFeatures(
       if (p === 'q') add(shared.id(isOpeningQuote(text, k) ? 'p<' : 'p>'))
       else if (p) add(shared.id('p' + p))
     }
-    out[i] = { feats, words, length, heading: isHeadingLike(text) }
+    out[i] = { feats, words, length, heading: isHeadingLike(text), furniture: boilerplate(text, options.lang) !== undefined }
   }
   return out
 }
@@ -183,6 +186,7 @@ export interface WeightedSentence {
   total: number
   length: number
   heading: boolean
+  furniture: boolean
 }
 
 /**
@@ -214,7 +218,7 @@ export function weighFeatures(
       const w = Float64Array.from(kept, (id) => idf[id] * s.feats.get(id)!)
       let sum = 0
       for (const x of w) sum += x
-      return { ids, w, total: sum, length: s.length, heading: s.heading }
+      return { ids, w, total: sum, length: s.length, heading: s.heading, furniture: s.furniture }
     })
   return [weigh(src), weigh(tgt)]
 }
@@ -291,5 +295,5 @@ export function concatSentences(parts: readonly WeightedSentence[]): WeightedSen
   }
   let total = 0
   for (let k = 0; k < w.length; k++) total += w[k]
-  return { ids, w, total, length, heading: false }
+  return { ids, w, total, length, heading: false, furniture: false }
 }
