@@ -6,7 +6,7 @@
  */
 import type { Severity } from '../types.ts'
 import type { DivergenceFinding, VersionContext } from './context.ts'
-import type { WordIndex } from './evidence.ts'
+import type { Evidence as WordIndex } from './evidence.ts'
 import { describeMarker, type Marker, type MarkerType } from './markers.ts'
 import { describeNumber, matchNumbers, sameQuantity, type NumberToken } from './numbers.ts'
 import { choosePartial, lengthDelta, unmatchedRuns, type BeadWord, type LengthModel, type UnmatchedRun } from './partial.ts'

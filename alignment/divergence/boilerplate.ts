@@ -89,6 +89,12 @@ const PATTERNS: Array<[BoilerplateCategory, RegExp]> = [
   ['link', /^\S+@\S+\.\w+$/],
 ]
 
+const COMPILED: Array<[BoilerplateCategory, RegExp, boolean]> = PATTERNS.map(([c, re]) => [
+  c,
+  re,
+  re.source.startsWith('^') && re.source.endsWith('$') && !/\.\*|\.\{|\\S\+/.test(re.source) && re.source.length < 400,
+])
+
 const SECTIONS = new Set(
   `world news|world|news|politics|business|breaking news|latest news|top stories|home|opinion|
   analysis|son dakika|dünya|gündem|siyaset|ekonomi|haberler|dünya haberleri|عاجل|أخبار|العالم|سياسة|
@@ -109,7 +115,12 @@ export function boilerplate(text: string, lang?: string): BoilerplateMatch | und
   if (!t) return undefined
   if (!/[\p{L}\p{N}]/u.test(t)) return { category: 'navigation', label: 'a line of symbols' }
   if (t.length > 200) return undefined
-  for (const [category, re] of PATTERNS) if (re.test(t)) return { category, label: LABELS[category] }
+  // Anchored patterns without a wildcard match short lines only: skip them on long ones.
+  const long = t.length > 60
+  for (const [category, re, shortOnly] of COMPILED) {
+    if (long && shortOnly) continue
+    if (re.test(t)) return { category, label: LABELS[category] }
+  }
   const lower = t.toLocaleLowerCase(primaryLang(lang) === 'tr' ? 'tr' : undefined).replace(/[.:]$/, '')
   if (t.split(' ').length <= 3 && SECTIONS.has(lower)) return { category: 'section', label: LABELS.section }
   if (dateline(t, lang)) return { category: 'dateline', label: LABELS.dateline }
@@ -118,7 +129,7 @@ export function boilerplate(text: string, lang?: string): BoilerplateMatch | und
 
 /** A line made only of a date or time (`Friday, April 19, 2024`, `Updated: 10:32 GMT`). */
 function dateline(t: string, lang?: string): boolean {
-  if (t.length > 80) return false
+  if (t.length > 80 || !/[\d\u0660-\u0669\u06f0-\u06f9]/.test(t)) return false
   const p = primaryLang(lang)
   const numbers = extractNumbers(t, p === 'und' ? 'en' : p)
   if (!numbers.some((n) => n.kind === 'month' || n.kind === 'time' || (n.kind === 'number' && n.value >= 1900 && n.value <= 2100)))

@@ -5,7 +5,7 @@
  */
 import type { Finding, FindingKind, Sentence, Severity, Side } from '../types.ts'
 import { boilerplate, type BoilerplateMatch } from './boilerplate.ts'
-import { WordIndex } from './evidence.ts'
+import { UnionIndex, WordIndex, type Evidence as WordEvidence } from './evidence.ts'
 import { findMarkers, type Marker } from './markers.ts'
 import { NameContext } from './names.ts'
 import { extractNumbers, type NumberToken } from './numbers.ts'
@@ -49,6 +49,7 @@ export class VersionContext {
   private readonly boilerplateCache = new Map<number, BoilerplateMatch | typeof NO_BOILERPLATE>()
   private quoteSpans?: QuoteSpan[]
   private docIndex?: WordIndex
+  private readonly sentenceIndexes = new Map<number, WordIndex>()
 
   constructor(
     readonly side: 'src' | 'tgt',
@@ -77,7 +78,12 @@ export class VersionContext {
     let n = this.numberCache.get(i)
     if (!n) {
       const s = this.sentence(i)
-      n = extractNumbers(s.text, this.lang).map((t) => ({ ...t, start: t.start + s.start, end: t.end + s.start }))
+      const words = this.words(i).map((w) => ({ text: w.text, start: w.start - s.start, end: w.end - s.start, fold: w.fold, cap: w.cap }))
+      n = extractNumbers(s.text, this.lang, words)
+      for (const t of n) {
+        t.start += s.start
+        t.end += s.start
+      }
       this.numberCache.set(i, n)
     }
     return n
@@ -121,11 +127,17 @@ export class VersionContext {
     return this.docIndex
   }
 
-  /** An index of the words of the given sentences. */
-  index(sentences: readonly number[]): WordIndex {
-    const all: Word[] = []
-    for (const i of sentences) all.push(...this.words(i))
-    return new WordIndex(all, this.lang)
+  /** An index of the words of the given sentences (each sentence is indexed once per report). */
+  index(sentences: readonly number[]): WordEvidence {
+    const parts = sentences.map((i) => {
+      let idx = this.sentenceIndexes.get(i)
+      if (!idx) {
+        idx = new WordIndex(this.words(i), this.lang)
+        this.sentenceIndexes.set(i, idx)
+      }
+      return idx
+    })
+    return parts.length === 1 ? parts[0] : new UnionIndex(parts)
   }
 
   /** Builds a finding on this version for the document span `[start, end)` in sentence `i`. */

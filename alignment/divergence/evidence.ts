@@ -99,7 +99,21 @@ const EXONYMS = new Map<string, number[]>()
   }
 }
 
+const exonymMemo = new Map<string, number[]>()
+const NO_IDS: number[] = []
+
 function exonymIds(w: Word, lang: string): number[] {
+  const memoKey = w.text + '\u0000' + lang
+  let ids = exonymMemo.get(memoKey)
+  if (!ids) {
+    ids = lookupExonyms(w, lang)
+    if (exonymMemo.size > 100_000) exonymMemo.clear()
+    exonymMemo.set(memoKey, ids.length ? ids : NO_IDS)
+  }
+  return ids
+}
+
+function lookupExonyms(w: Word, lang: string): number[] {
   if (primaryLang(lang) === 'ar' || /[\u0600-\u06ff]/.test(w.text)) {
     const out: number[] = []
     for (const s of arabicStems(w.text)) out.push(...(EXONYMS.get(s) ?? []))
@@ -118,8 +132,65 @@ function skeletonsOf(w: Word, lang: string): string[] {
   return [...out]
 }
 
-/** The words of one side of a bead (or a window of beads), indexed for the questions below. */
-export class WordIndex {
+interface WordFacts {
+  exonyms: number[]
+  concepts: readonly number[]
+  skels: string[]
+  keys: string[]
+}
+
+const FACTS = new Map<string, WordFacts>()
+
+/** What the index needs of a word, computed once per word form and language. */
+function wordFacts(w: Word, lang: string): WordFacts {
+  const key = lang + '\u0000' + w.text
+  let f = FACTS.get(key)
+  if (f) return f
+  const skels = skeletonsOf(w, lang)
+  f = { exonyms: exonymIds(w, lang), concepts: concepts(w.fold, lang), skels, keys: skels.map(nameKey) }
+  if (FACTS.size > 200_000) FACTS.clear()
+  FACTS.set(key, f)
+  return f
+}
+
+/** The questions a set of words answers about a word of the other version. */
+export interface Evidence {
+  hasSameWord(w: Word): boolean
+  hasConcept(w: Word, lang: string): boolean
+  hasCognate(w: Word): boolean
+  hasName(w: Word, lang: string): boolean
+  hasEvidence(w: Word, lang: string, sameLanguage: boolean): boolean
+  hasSpecificEvidence(w: Word, lang: string, sameLanguage: boolean): boolean
+}
+
+/**
+ * Several indexes answering as one (their union): a bead's side is the union of its sentences,
+ * each indexed once per report.
+ */
+export class UnionIndex implements Evidence {
+  constructor(private readonly parts: readonly Evidence[]) {}
+  hasSameWord(w: Word): boolean {
+    return this.parts.some((p) => p.hasSameWord(w))
+  }
+  hasConcept(w: Word, lang: string): boolean {
+    return this.parts.some((p) => p.hasConcept(w, lang))
+  }
+  hasCognate(w: Word): boolean {
+    return this.parts.some((p) => p.hasCognate(w))
+  }
+  hasName(w: Word, lang: string): boolean {
+    return this.parts.some((p) => p.hasName(w, lang))
+  }
+  hasEvidence(w: Word, lang: string, sameLanguage: boolean): boolean {
+    return this.parts.some((p) => p.hasEvidence(w, lang, sameLanguage))
+  }
+  hasSpecificEvidence(w: Word, lang: string, sameLanguage: boolean): boolean {
+    return this.parts.some((p) => p.hasSpecificEvidence(w, lang, sameLanguage))
+  }
+}
+
+/** The words of a sentence (or a whole version), indexed for the questions of {@link Evidence}. */
+export class WordIndex implements Evidence {
   private readonly folds = new Set<string>()
   private readonly romans = new Set<string>()
   private readonly texts = new Set<string>()
@@ -127,7 +198,7 @@ export class WordIndex {
   private readonly skelPrefix4 = new Set<string>()
   private readonly skelPrefix3 = new Set<string>()
   private readonly keys = new Map<string, string[]>() // name key → romans
-  private readonly keyPrefixes = new Map<string, string[]>() // proper prefix of a name key → romans
+  private prefixes?: Map<string, string[]> // proper prefix of a name key → romans (built on first use)
   private readonly keyList: string[] = []
   private readonly conceptIds = new Set<number>()
   private readonly exonyms = new Set<number>()
@@ -140,30 +211,42 @@ export class WordIndex {
       this.folds.add(w.fold)
       this.romans.add(w.roman)
       this.texts.add(w.text)
-      for (const id of exonymIds(w, lang)) this.exonyms.add(id)
+      const facts = wordFacts(w, lang)
+      for (const id of facts.exonyms) this.exonyms.add(id)
       if (w.digits) continue
-      for (const c of concepts(w.fold, lang)) this.conceptIds.add(c)
-      for (const s of skeletonsOf(w, lang)) {
+      for (const c of facts.concepts) this.conceptIds.add(c)
+      for (let n = 0; n < facts.skels.length; n++) {
+        const s = facts.skels[n]
         if (!s) continue
         this.skels.add(s)
         if (s.length >= 4) this.skelPrefix4.add(s.slice(0, 4))
         if (s.length >= 3) this.skelPrefix3.add(s.slice(0, 3))
-        const k = nameKey(s)
+        const k = facts.keys[n]
         const list = this.keys.get(k)
         if (list) list.push(w.roman)
         else {
           this.keys.set(k, [w.roman])
           this.keyList.push(k)
         }
+
+      }
+    }
+  }
+
+  private keyPrefixes(): Map<string, string[]> {
+    if (!this.prefixes) {
+      this.prefixes = new Map()
+      for (const [k, romans] of this.keys) {
         for (let len = 2; len < k.length; len++) {
           const p = k.slice(0, len)
-          const romans = this.keyPrefixes.get(p)
-          if (romans) {
-            if (romans.length < 8) romans.push(w.roman)
-          } else this.keyPrefixes.set(p, [w.roman])
+          const list = this.prefixes.get(p)
+          if (list) {
+            if (list.length < 8) list.push(...romans.slice(0, 8 - list.length))
+          } else this.prefixes.set(p, romans.slice(0, 8))
         }
       }
     }
+    return this.prefixes
   }
 
   get size(): number {
@@ -201,8 +284,9 @@ export class WordIndex {
    */
   hasName(w: Word, lang: string): boolean {
     if (this.texts.has(w.text) || this.romans.has(w.roman)) return true
-    for (const id of exonymIds(w, lang)) if (this.exonyms.has(id)) return true
-    const k = nameKey(w.skel)
+    const facts = wordFacts(w, lang)
+    for (const id of facts.exonyms) if (this.exonyms.has(id)) return true
+    const k = facts.keys[0] ?? ''
     if (!k) return false
     const same = this.keys.get(k)
     if (same) {
@@ -213,7 +297,7 @@ export class WordIndex {
     // One key the start of the other (`Afghan` / `Afganistan`, `Rusya` / `Russian`).
     const startsOk = (short: string, romans: readonly string[]) =>
       short.length >= 3 || (short.length === 2 && romans.some((r) => r.slice(0, 3) === w.roman.slice(0, 3)))
-    const longer = this.keyPrefixes.get(k)
+    const longer = this.keyPrefixes().get(k)
     if (longer && startsOk(k, longer)) return true
     for (let len = 2; len < k.length; len++) {
       const romans = this.keys.get(k.slice(0, len))

@@ -39,6 +39,8 @@ const SUPERSCRIPT = '¹²³⁴⁵⁶⁷⁸⁹⁰'
  */
 export function findMarkers(text: string): Marker[] {
   const out: Marker[] = []
+  // Most sentences have none of the characters a marker needs.
+  if (!/[*†‡¹²³⁴⁵⁶⁷⁸⁹⁰[^(]/u.test(text)) return out
   // `*word*` pairs are emphasis, not annotations: skip asterisks when the text has such a pair.
   const emphasis = /(?:^|[\s(])\*[\p{L}\p{N}][^*]*\*(?![\p{L}\p{N}])/u.test(text)
   if (!emphasis) {

@@ -41,6 +41,7 @@ const COMMA_DECIMAL = new Set(
 
 /** Copy of `text` with Arabic-Indic digits and Arabic separators as ASCII, same length and offsets. */
 function asciiDigits(text: string): string {
+  if (!/[\u0660-\u066c\u06f0-\u06f9]/.test(text)) return text
   let out = ''
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i)
@@ -157,6 +158,15 @@ const WEEKDAYS_AR_AFTER_DAY: Record<string, number> = { الاثنين: 1, ال�
 
 // ---------------------------------------------------------------------------------------------
 
+/** A word already tokenised and case-folded by the caller (offsets into the same text). */
+export interface WordLike {
+  text: string
+  start: number
+  end: number
+  fold: string
+  cap: boolean
+}
+
 interface W {
   text: string
   start: number
@@ -178,10 +188,21 @@ function arabicLookup(fold: string, table: Record<string, number>): number | und
  * `on` (ten), `bin` (thousand) and `yüz` (hundred) are also "him/it", "get on" and "face": they
  * count only bare, as ordinals, or (with `locative`) in the locative of a fraction (`onda bir`).
  */
-function turkishNumberWord(
-  fold: string,
-  locative = false,
-): { value: number; scale: boolean; locative: boolean } | undefined {
+type TurkishNumber = { value: number; scale: boolean; locative: boolean }
+const TR_MEMO = new Map<string, TurkishNumber | null>()
+
+function turkishNumberWord(fold: string, locative = false): TurkishNumber | undefined {
+  const key = (locative ? 'L' : 'N') + fold
+  let hit = TR_MEMO.get(key)
+  if (hit === undefined) {
+    hit = readTurkishNumber(fold, locative) ?? null
+    if (TR_MEMO.size > 50_000) TR_MEMO.clear()
+    TR_MEMO.set(key, hit)
+  }
+  return hit ?? undefined
+}
+
+function readTurkishNumber(fold: string, locative: boolean): TurkishNumber | undefined {
   for (let len = Math.min(fold.length, 7); len >= 2; len--) {
     const stem = fold.slice(0, len)
     const unit = TR_UNITS[stem]
@@ -259,19 +280,24 @@ const ORDINAL_AFTER = /^(st|nd|rd|th)(?![\p{L}])/u
  * @example extractNumbers('%70\'ini', 'tr')[0] // { text: '%70', value: 70, kind: 'percent', … }
  * @example extractNumbers('about two-thirds of the border', 'en')[0].value // 0.666…
  */
-export function extractNumbers(text: string, lang: string): NumberToken[] {
+export function extractNumbers(text: string, lang: string, words?: readonly WordLike[]): NumberToken[] {
   const p = primaryLang(lang)
   const norm = asciiDigits(text)
   const out: NumberToken[] = []
-  const taken: Array<[number, number]> = []
-  const overlaps = (s: number, e: number) => taken.some(([a, b]) => s < b && e > a)
+  // Characters already part of a number token (a mask: the checks run once per word).
+  const taken = new Uint8Array(text.length + 1)
+  const overlaps = (s: number, e: number) => {
+    for (let k = s; k < e; k++) if (taken[k]) return true
+    return false
+  }
   const push = (t: NumberToken) => {
     out.push(t)
-    taken.push([t.start, t.end])
+    taken.fill(1, t.start, t.end)
   }
 
+  const hasDigits = /\d/.test(norm)
   // Numeric dates and times first, so their parts are not read as separate numbers.
-  for (const m of norm.matchAll(/(?<![\d.,/:-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d/-])/g)) {
+  if (hasDigits) for (const m of norm.matchAll(/(?<![\d.,/:-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d/-])/g)) {
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])]
     if (mo < 1 || mo > 12 || d < 1 || d > 31) continue
     const base = m.index
@@ -281,7 +307,7 @@ export function extractNumbers(text: string, lang: string): NumberToken[] {
     const ds = ms + m[2].length + 1
     push({ text: m[3], start: ds, end: ds + m[3].length, value: d, kind: 'number', spelled: false, datePart: true })
   }
-  for (const m of norm.matchAll(/(?<![\d.,/])(\d{1,2})[/.](\d{1,2})[/.](\d{2}|\d{4})(?![\d/])/g)) {
+  if (hasDigits) for (const m of norm.matchAll(/(?<![\d.,/])(\d{1,2})[/.](\d{1,2})[/.](\d{2}|\d{4})(?![\d/])/g)) {
     if (overlaps(m.index, m.index + m[0].length)) continue
     const a = Number(m[1])
     const b = Number(m[2])
@@ -292,12 +318,12 @@ export function extractNumbers(text: string, lang: string): NumberToken[] {
       pos += part.length + 1
     }
   }
-  for (const m of norm.matchAll(/(?<![\d.,:])([01]?\d|2[0-3]):([0-5]\d)(?![\d:])/g)) {
+  if (hasDigits) for (const m of norm.matchAll(/(?<![\d.,:])([01]?\d|2[0-3]):([0-5]\d)(?![\d:])/g)) {
     if (overlaps(m.index, m.index + m[0].length)) continue
     push({ text: text.slice(m.index, m.index + m[0].length), start: m.index, end: m.index + m[0].length, value: Number(m[1]) * 60 + Number(m[2]), kind: 'time', spelled: false })
   }
   // Fractions written with a slash: 2/3 (small denominators only; 9/11 and 24/7 are not fractions).
-  for (const m of norm.matchAll(/(?<![\d.,/])(\d{1,2})\s?\/\s?(\d{1,2})(?![\d/])/g)) {
+  if (hasDigits) for (const m of norm.matchAll(/(?<![\d.,/])(\d{1,2})\s?\/\s?(\d{1,2})(?![\d/])/g)) {
     if (overlaps(m.index, m.index + m[0].length)) continue
     const a = Number(m[1])
     const b = Number(m[2])
@@ -312,7 +338,7 @@ export function extractNumbers(text: string, lang: string): NumberToken[] {
 
   // Plain digit numbers with grouping, decimals, percent, scale words and ordinal endings.
   const DIGITS = /(?<![\d])(\d{1,3}(?:[.,\u00a0\u202f\u2009]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?![\d])/g
-  for (const m of norm.matchAll(DIGITS)) {
+  if (hasDigits) for (const m of norm.matchAll(DIGITS)) {
     let start = m.index
     let end = start + m[0].length
     if (overlaps(start, end)) continue
@@ -355,8 +381,35 @@ export function extractNumbers(text: string, lang: string): NumberToken[] {
     })
   }
 
-  if (p === 'en' || p === 'tr' || p === 'ar') wordNumbers(text, p, push, overlaps)
+  if (p === 'en' || p === 'tr' || p === 'ar') wordNumbers(text, p, push, overlaps, words)
   return out.sort((a, b) => a.start - b.start)
+}
+
+// The words that may begin a number phrase, per language (a quick filter; the parser decides).
+const EN_STARTERS = new Set([
+  ...Object.keys(EN_UNITS), ...Object.keys(EN_SCALES), ...Object.keys(EN_DENOMINATORS),
+  ...Object.keys(MONTHS_EN), ...Object.keys(MONTHS_EN).map((m) => m + '.'), ...Object.keys(WEEKDAYS_EN), 'a', 'one',
+])
+const TR_PREFIXES = new Set(
+  [...Object.keys(TR_UNITS), ...Object.keys(TR_SCALES), ...Object.keys(MONTHS_TR), ...Object.keys(WEEKDAYS_TR), 'bir', 'yar', 'çey'].map(
+    (w) => w.slice(0, 2),
+  ),
+)
+const STARTERS: Record<string, ((fold: string) => boolean) | undefined> = {
+  en: (f) => EN_STARTERS.has(f),
+  tr: (f) => TR_PREFIXES.has(f.slice(0, 2)),
+}
+
+const FOLD_MEMO = new Map<string, string>()
+function fold(text: string, lang: string): string {
+  const key = lang + text
+  let f = FOLD_MEMO.get(key)
+  if (f === undefined) {
+    f = foldCase(text, lang)
+    if (FOLD_MEMO.size > 100_000) FOLD_MEMO.clear()
+    FOLD_MEMO.set(key, f)
+  }
+  return f
 }
 
 function wordNumbers(
@@ -364,12 +417,15 @@ function wordNumbers(
   p: string,
   push: (t: NumberToken) => void,
   overlaps: (s: number, e: number) => boolean,
+  given?: readonly WordLike[],
 ): void {
-  const words: W[] = wordTokens(text).map((t) => ({
-    ...t,
-    fold: p === 'ar' ? t.text : foldCase(t.text, p),
-    cap: /^\p{Lu}/u.test(t.text),
-  }))
+  const words: W[] = given
+    ? given.map((t) => ({ text: t.text, start: t.start, end: t.end, fold: p === 'ar' ? t.text : t.fold, cap: t.cap }))
+    : wordTokens(text).map((t) => ({
+        ...t,
+        fold: p === 'ar' ? t.text : fold(t.text, p),
+        cap: /^\p{Lu}/u.test(t.text),
+      }))
   const gap = (a: W, b: W) => text.slice(a.end, b.start)
   const adjacent = (a: W, b: W) => /^[\s\u00a0-]*$/.test(gap(a, b)) && gap(a, b).length <= 3
   const precededByDigit = (i: number) => i > 0 && /\d/.test(words[i - 1].text) && adjacent(words[i - 1], words[i])
@@ -383,8 +439,11 @@ function wordNumbers(
     spelled: true,
   })
 
+  const maybe = STARTERS[p]
   for (let i = 0; i < words.length; i++) {
     const w = words[i]
+    // Most words cannot begin a number, a date or a fraction: skip them at once.
+    if (maybe && !maybe(w.fold)) continue
     if (overlaps(w.start, w.end)) continue
     const f = w.fold
 

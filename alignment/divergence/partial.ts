@@ -13,7 +13,7 @@
  *
  * Between versions in the same language the word diff decides instead (see words.ts).
  */
-import type { WordIndex } from './evidence.ts'
+import type { Evidence as WordIndex } from './evidence.ts'
 import { primaryLang, type Word } from './text.ts'
 
 /** The length ratio of a document and its spread (Gale & Church's `c` and `s²`). */
@@ -51,8 +51,9 @@ export function fitLengthModel(pairs: ReadonlyArray<readonly [number, number]>, 
   const n = usable.length
   const weight = n / (n + 5)
   const ratio = Math.exp(weight * median(logs) + (1 - weight) * Math.log(prior))
-  const residuals = usable.map(([a, b]) => (b - ratio * a) / Math.sqrt(a))
-  const mad = median(residuals.map((r) => Math.abs(r - median([...residuals].sort((x, y) => x - y)))).sort((x, y) => x - y))
+  const residuals = usable.map(([a, b]) => (b - ratio * a) / Math.sqrt(a)).sort((x, y) => x - y)
+  const center = median(residuals)
+  const mad = median(residuals.map((r) => Math.abs(r - center)).sort((x, y) => x - y))
   const fitted = (1.4826 * mad) ** 2
   const variance = Math.min(40, Math.max(2, weight * fitted + (1 - weight) * PRIOR_VARIANCE))
   return { ratio, variance, fittedOn: n }

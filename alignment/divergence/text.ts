@@ -96,28 +96,58 @@ export function sentenceWords(sentence: Sentence, lang: string): Word[] {
     first = false
     const prev = t.start > 0 ? text[t.start - 1] : ''
     const suffix = APOSTROPHES.has(prev) && t.start > 1 && /[\p{L}\p{N}]/u.test(text[t.start - 2])
-    const fold = foldCase(t.text, p)
-    const roman = romanize(t.text, p)
-    const letters = t.text.replace(/[^\p{L}]/gu, '')
-    const cap = /^\p{Lu}/u.test(t.text)
-    const acronym = letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()
-    const digits = /^\p{N}+$/u.test(t.text)
+    const f = forms(t.text, p)
     out.push({
       text: t.text,
       start: sentence.start + t.start,
       end: sentence.start + t.end,
-      fold,
-      roman,
-      skel: skeleton(t.text, p),
-      cap,
-      acronym,
+      fold: f.fold,
+      roman: f.roman,
+      skel: f.skel,
+      cap: f.cap,
+      acronym: f.acronym,
       initial,
       suffix,
-      stop: suffix || digits || isStopWord(fold, p),
-      digits,
+      stop: suffix || f.digits || f.stop,
+      digits: f.digits,
     })
   }
   return out
+}
+
+interface Forms {
+  fold: string
+  roman: string
+  skel: string
+  cap: boolean
+  acronym: boolean
+  digits: boolean
+  stop: boolean
+}
+
+// Words recur (Zipf): the forms of a word are computed once per language, not once per occurrence.
+const FORMS = new Map<string, Forms>()
+const FORMS_MAX = 200_000
+
+function forms(text: string, lang: string): Forms {
+  const key = lang + '\u0000' + text
+  let f = FORMS.get(key)
+  if (f) return f
+  const fold = foldCase(text, lang)
+  const letters = text.replace(/[^\p{L}]/gu, '')
+  const digits = /^\p{N}+$/u.test(text)
+  f = {
+    fold,
+    roman: romanize(text, lang),
+    skel: skeleton(text, lang),
+    cap: /^\p{Lu}/u.test(text),
+    acronym: letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase(),
+    digits,
+    stop: isStopWord(fold, lang),
+  }
+  if (FORMS.size >= FORMS_MAX) FORMS.clear()
+  FORMS.set(key, f)
+  return f
 }
 
 /** Per-report memo of {@link sentenceWords}, so each sentence is tokenised once. */
