@@ -14,13 +14,15 @@ import { buildClient, browserSkipReason, createComparison, launchBrowser, startS
 const RUNS = Number(process.argv[2] ?? 3)
 const ROWS = 5000
 
-/** Installed before the page's own scripts: records when the first row and the whole UI are up. */
-const PROBE = () => {
-  const w = window as unknown as { __first?: number; __interactive?: number }
-  const deep = (selector: string): Element | null => {
-    const stack: Array<Document | ShadowRoot> = [document]
+/**
+ * Installed before the page's own scripts: records when the first row and the whole UI are up.
+ * Plain JavaScript in a string, so the TypeScript loader adds no helpers the page lacks.
+ */
+const PROBE = `(() => {
+  const deep = (selector) => {
+    const stack = [document]
     while (stack.length) {
-      const root = stack.pop()!
+      const root = stack.pop()
       const hit = root.querySelector(selector)
       if (hit) return hit
       root.querySelectorAll('*').forEach((el) => el.shadowRoot && stack.push(el.shadowRoot))
@@ -28,15 +30,15 @@ const PROBE = () => {
     return null
   }
   const tick = () => {
-    if (w.__first === undefined && deep('bead-row')?.shadowRoot?.querySelector('.row')) w.__first = performance.now()
-    if (w.__first !== undefined && deep('summary-bar .bar') && deep('alignment-map svg') && deep('annotation-panel h2')) {
-      requestIdleCallback(() => (w.__interactive = performance.now()))
+    if (window.__first === undefined && deep('bead-row')?.shadowRoot?.querySelector('.row')) window.__first = performance.now()
+    if (window.__first !== undefined && deep('summary-bar .bar') && deep('alignment-map svg') && deep('annotation-panel h2')) {
+      requestIdleCallback(() => (window.__interactive = performance.now()))
       return
     }
     requestAnimationFrame(tick)
   }
   requestAnimationFrame(tick)
-}
+})()`
 
 interface Sample {
   first: number
@@ -76,7 +78,7 @@ async function main() {
       for (const [name, id] of [['seed pair', seed.id], [`${ROWS} rows`, big.id]] as const) {
         const context = await browser.newContext({ viewport: { width: 1440, height: 900 } })
         const page = await context.newPage()
-        await page.addInitScript(PROBE)
+        await page.addInitScript({ content: PROBE })
         await page.goto(`${server.url}/c/${id}`)
         await page.waitForFunction(() => (window as unknown as { __interactive?: number }).__interactive !== undefined, null, { timeout: 60_000 })
         const { first, interactive } = await page.evaluate(() => {

@@ -80,10 +80,10 @@ export class BeadRow extends LitElement {
         unicode-bidi: isolate;
       }
       .sentence + .sentence { margin-top: 0.45rem; padding-top: 0.45rem; border-top: 1px dashed var(--line-strong); }
-      .sentence.heading { font-weight: 650; font-family: var(--font-ui); font-size: 1.0625rem; line-height: 1.4; }
-      .cell:lang(ar), .cell:lang(fa), .cell:lang(ur), .cell:lang(ps) { --font-text: var(--font-arabic); }
+      .sentence.heading { font-weight: 650; font-family: var(--font-heading, var(--font-ui)); font-size: 1.0625rem; line-height: 1.4; }
+      .cell:lang(ar), .cell:lang(fa), .cell:lang(ur), .cell:lang(ps) { --font-text: var(--font-arabic); --font-heading: var(--font-arabic); }
       .cell:lang(ar) .sentence, .cell:lang(fa) .sentence, .cell:lang(ur) .sentence { font-size: 1.1875rem; line-height: 1.85; }
-      .cell:lang(he), .cell:lang(yi) { --font-text: var(--font-hebrew); }
+      .cell:lang(he), .cell:lang(yi) { --font-text: var(--font-hebrew); --font-heading: var(--font-hebrew); }
       .gap {
         height: 100%; min-height: 2.6rem;
         display: flex; align-items: center; justify-content: center;

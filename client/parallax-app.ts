@@ -261,7 +261,7 @@ export class ParallaxApp extends LitElement {
               >
               ${held
                 ? html`<button class="small" data-action="undo" ?disabled=${this.undoStack.length === 0 || this.saving} @click=${() => this.#undo()} title="Undo the last correction (u)">
-                    Undo
+                    ${this.saving ? 'Saving…' : 'Undo'}
                   </button>`
                 : nothing}
               <details class="exports" @toggle=${this.#onExportToggle}>
@@ -697,16 +697,17 @@ export class ParallaxApp extends LitElement {
     this.selected = focus
     this.target = { bead: focus }
     this.saving = true
+    let saved = false
     try {
       const answer = await this.api.putAlignment(id, beads, this.revision)
       this.report = answer.report
       this.revision = answer.revision
+      saved = true
       // Row annotations follow their sentences on the server: fetch where they are now.
       this.api.listAnnotations(id).then(
         (list) => this.comparison?.id === id && (this.annotations = list),
         () => undefined,
       )
-      return true
     } catch (err) {
       this.report = report
       if (err instanceof ApiError && err.isConflict) {
@@ -714,12 +715,12 @@ export class ParallaxApp extends LitElement {
         this.undoStack = []
         void this.#loadComparison(id)
       } else this.#say(messageOf(err), true)
-      return false
-    } finally {
-      this.saving = false
-      await this.updateComplete
-      void this.view?.reveal(this.selected ?? focus)
     }
+    // In the same task as the new report, so the next correction is accepted as soon as it shows.
+    this.saving = false
+    await this.updateComplete
+    void this.view?.reveal(this.selected ?? focus)
+    return saved
   }
 
   // ---- small things ----

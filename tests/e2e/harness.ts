@@ -39,7 +39,12 @@ let built = false
 /** Builds the page into `dist/client` (once per process). */
 export function buildClient(): void {
   if (built) return
-  const result = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'error'], { cwd: ROOT, encoding: 'utf8' })
+  const result = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'error'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    // Test runners set NODE_ENV=test, which would bundle Lit's development build.
+    env: { ...process.env, NODE_ENV: 'production' },
+  })
   if (result.status !== 0) throw new Error(`vite build failed:\n${result.stdout}\n${result.stderr}`)
   built = true
 }
