@@ -15,7 +15,8 @@ import { Store } from './store/store.ts'
  * Other settings: `HOST` (default 127.0.0.1, this machine only; `0.0.0.0` to serve a network),
  * `PARALLAX_WRITES_PER_MINUTE` (write rate limit per client address, default 120, 0 turns it
  * off), `PARALLAX_TRUST_PROXY=1` behind a reverse proxy (rate limit by X-Forwarded-For),
- * `PARALLAX_WORKERS` (alignment threads, default 1).
+ * `PARALLAX_WORKERS` (alignment threads, default 1), `PARALLAX_DB_SCHEMA` (PostgreSQL schema to use,
+ * created when missing; default the connection's search path).
  */
 async function main() {
   const env = process.env
@@ -25,7 +26,9 @@ async function main() {
   const dataDir = resolve(env.PARALLAX_DATA_DIR ?? './data')
   const perMinute = Number(env.PARALLAX_WRITES_PER_MINUTE ?? 120)
 
-  const db = await openDb(databaseUrl ? { databaseUrl } : { dataDir })
+  // A schema of its own on a shared PostgreSQL server (benchmarks, several installations).
+  const schema = env.PARALLAX_DB_SCHEMA || undefined
+  const db = await openDb(databaseUrl ? { databaseUrl, schema } : { dataDir })
   const store = new Store(db)
   const applied = await store.migrate()
   if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`)

@@ -356,6 +356,30 @@ export class Store {
   }
 
   /**
+   * Reads a stored alignment as the JSON text of its report, without parsing it: reads are the
+   * common case, and a large report costs more to parse and re-serialise than to fetch.
+   */
+  async getAlignmentText(
+    id: string,
+    target = 1,
+  ): Promise<{ revision: number; updatedAt: string; reportJson: string } | null> {
+    const [r] = await this.db.query<{ revision: number; report: string; updated_at: unknown }>(
+      'SELECT revision, report::text AS report, updated_at FROM alignments WHERE comparison_id = $1 AND target = $2',
+      [id, target],
+    )
+    return r ? { revision: r.revision, updatedAt: iso(r.updated_at), reportJson: r.report } : null
+  }
+
+  /** The revision of an alignment, or null when there is none. */
+  async getAlignmentRevision(id: string, target = 1): Promise<number | null> {
+    const [r] = await this.db.query<{ revision: number }>(
+      'SELECT revision FROM alignments WHERE comparison_id = $1 AND target = $2',
+      [id, target],
+    )
+    return r ? r.revision : null
+  }
+
+  /**
    * Replaces an alignment if it is still at `expectedRevision`, and moves the bead annotations
    * of that alignment to the beads that now hold their sentences, in the same transaction.
    * The revision check and the write are one statement, so of two writers that read the same
