@@ -85,14 +85,22 @@ export class BeadRow extends LitElement {
       .cell:lang(ar) .sentence, .cell:lang(fa) .sentence, .cell:lang(ur) .sentence { font-size: 1.1875rem; line-height: 1.85; }
       .cell:lang(he), .cell:lang(yi) { --font-text: var(--font-hebrew); --font-heading: var(--font-hebrew); }
       .gap {
-        height: 100%; min-height: 2.6rem;
-        display: flex; align-items: center; justify-content: center;
+        position: relative;
+        display: flex; align-items: center; justify-content: center; gap: 0.4rem;
+        min-height: 2.4rem; margin-top: 0.15rem;
         border: 1px dashed var(--line-strong); border-radius: var(--radius);
-        background: repeating-linear-gradient(-45deg, var(--gap-bg) 0 6px, transparent 6px 12px);
+        background: repeating-linear-gradient(-45deg, var(--gap-bg) 0 5px, transparent 5px 11px);
         color: var(--ink-3); font-size: 0.8125rem; font-style: italic;
       }
-      .gap.omitted { border-color: var(--k-omission); color: var(--k-omission); }
-      .gap.added { border-color: var(--k-addition); color: var(--k-addition); }
+      .gap[data-finding] { border-color: var(--kind); color: var(--kind); cursor: help; }
+      .gap[data-finding]:focus { outline: 3px solid var(--focus); outline-offset: 2px; }
+      .gap[data-finding]:hover::after, .gap[data-finding]:focus::after {
+        content: attr(data-message);
+        position: absolute; inset-inline-start: 0; top: calc(100% + 6px); z-index: 20;
+        width: max-content; max-width: min(24rem, 70vw); padding: 0.4rem 0.6rem; border-radius: var(--radius);
+        background: #1b2330; color: #fff; font: 500 0.8125rem/1.4 var(--font-ui); font-style: normal; text-align: start;
+        box-shadow: var(--shadow); pointer-events: none;
+      }
 
       mark.f {
         color: inherit;
@@ -176,7 +184,10 @@ export class BeadRow extends LitElement {
 
   /** Focuses the highlight or badge of finding `index` of this row; false when it is not shown. */
   focusFinding(index: number): boolean {
-    const el = this.renderRoot.querySelector<HTMLElement>(`[data-fi="${index}"]`)
+    const kind = this.bead?.findings[index]?.kind
+    const el =
+      this.renderRoot.querySelector<HTMLElement>(`[data-fi="${index}"]`) ??
+      (kind === 'omission' || kind === 'addition' ? this.renderRoot.querySelector<HTMLElement>(`.gap[data-finding="${kind}"]`) : null)
     el?.focus({ preventScroll: true })
     return !!el
   }
@@ -220,11 +231,26 @@ export class BeadRow extends LitElement {
     const sentences = side === 'src' ? this.srcSentences : this.tgtSentences
     const label = html`<span class="side-label" aria-hidden="true">${side === 'src' ? 'Source' : 'Target'} · ${lang}</span>`
     if (indices.length === 0) {
-      const other = side === 'src' ? 'tgt' : 'src'
-      const kind = other === 'src' ? 'omitted' : 'added'
+      // The gap itself carries the row's omission or addition finding (no badge repeats it).
+      const kind = side === 'tgt' ? 'omission' : 'addition'
+      const fi = this.bead.findings.findIndex((f) => f.kind === kind)
+      const finding = this.bead.findings[fi]
+      const text = side === 'tgt' ? 'not in the target' : 'not in the source'
       return html`<div class="cell ${side}">
         ${label}
-        <div class="gap ${kind}" data-gap=${side}>${kind === 'omitted' ? 'not in the target' : 'not in the source'}</div>
+        ${finding
+          ? html`<div
+              class="gap ${kind}"
+              data-gap=${side}
+              data-finding=${kind}
+              data-fi=${fi}
+              tabindex="-1"
+              data-message=${`${KIND_INFO[kind].label}: ${finding.message}`}
+              style=${styleMap(kindVars(kind))}
+            >
+              ${text}
+            </div>`
+          : html`<div class="gap" data-gap=${side}>${text}</div>`}
       </div>`
     }
     return html`<div class="cell ${side}" lang=${lang || nothing} dir=${dirOf(lang)}>
@@ -273,6 +299,8 @@ export class BeadRow extends LitElement {
     return this.bead.findings.map((f, fi) => {
       const sentence = (f.side === 'tgt' ? this.tgtSentences : this.srcSentences)[f.sentence]
       if (sentence && isInline(f, sentence.text.length)) return nothing
+      // A gap row's omission or addition is drawn by the gap itself.
+      if ((f.kind === 'omission' && this.bead.tgt.length === 0) || (f.kind === 'addition' && this.bead.src.length === 0)) return nothing
       const key = `${f.kind}|${f.message}`
       if (seen.has(key)) return nothing
       seen.add(key)

@@ -78,6 +78,9 @@ describe.skipIf(!!skip)('page (Chromium)', () => {
     const gapTexts = await firstRows.locator('.cell.src').allInnerTexts()
     expect(gapTexts.filter((t) => headline.test(t)).length).toBeGreaterThanOrEqual(2)
     for (const key of await firstRows.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-bead')))) expect(key).toMatch(/^\d+(,\d+)*:$/)
+    // The gap is marked as the omission it is, with the finding's message.
+    const gap = page.locator('bead-row [data-gap="tgt"]').first()
+    expect([await gap.getAttribute('data-finding'), await gap.innerText()]).toEqual(['omission', 'not in the target'])
     // The asterisk of "Taliban*" is highlighted as an annotation marker, inside its sentence.
     const marker = page.locator('[data-finding="annotation-marker"]').first()
     await marker.waitFor()
