@@ -38,7 +38,9 @@ import {
 import {
   comparableBeads,
   longestIncreasing,
+  matchableSentences,
   matchByContent,
+  pairEvidence,
   translationLikeness,
   type ContentMatch,
   type Evidence,
@@ -105,8 +107,8 @@ export const TRANSLATION_LIKENESS = 0.4
 /**
  * Finds the divergences between two versions, bead by bead.
  *
- * Every sentence index must appear in exactly one bead (blank sentences included); the beads are
- * reported in the order given. In `comparable` mode beads are expected as {@link compare} lays
+ * A sentence may appear in one bead at most; a sentence in none is added as a 1-0 or 0-1 bead of
+ * its own at its place in the text. The beads are reported in the order given. In `comparable` mode beads are expected as {@link compare} lays
  * them out (see divergence/comparable.ts): 1-1 content matches, the rest 1-0 and 0-1.
  *
  * @throws TypeError naming the problem when an input is malformed (never for odd text).
@@ -118,10 +120,11 @@ export const TRANSLATION_LIKENESS = 0.4
  * )
  * report.summary.counts.omission // 3
  */
-export function diverge(src: VersionInput, tgt: VersionInput, beads: readonly Bead[], options: DivergeOptions = {}): FullDivergenceReport {
+export function diverge(src: VersionInput, tgt: VersionInput, given: readonly Bead[], options: DivergeOptions = {}): FullDivergenceReport {
   validate(src, 'src')
   validate(tgt, 'tgt')
-  validateBeads(beads, src.sentences.length, tgt.sentences.length)
+  validateBeads(given, src.sentences.length, tgt.sentences.length)
+  const beads = completeBeads(given, src.sentences.length, tgt.sentences.length)
   const mode: CompareMode = options.mode === 'comparable' ? 'comparable' : 'translation'
   const S = new VersionContext('src', src)
   const T = new VersionContext('tgt', tgt)
@@ -228,10 +231,33 @@ function validateBeads(beads: readonly Bead[], n: number, m: number): void {
       }
     }
   })
-  const missS = seenS.indexOf(0)
-  const missT = seenT.indexOf(0)
-  if (missS >= 0) throw new TypeError(`diverge: source sentence ${missS} is in no bead`)
-  if (missT >= 0) throw new TypeError(`diverge: target sentence ${missT} is in no bead`)
+}
+
+/**
+ * The beads with every sentence that is in none of them added as a 1-0 or 0-1 bead of its own, at
+ * its place in the text order (gold files and hand-made alignments often leave sentences out).
+ */
+function completeBeads(beads: readonly Bead[], n: number, m: number): Bead[] {
+  const inS = new Uint8Array(n)
+  const inT = new Uint8Array(m)
+  for (const b of beads) {
+    for (const i of b.src) inS[i] = 1
+    for (const j of b.tgt) inT[j] = 1
+  }
+  if (!inS.includes(0) && !inT.includes(0)) return [...beads]
+  const out: Bead[] = []
+  let i = 0
+  let j = 0
+  const flush = (untilS: number, untilT: number) => {
+    for (; i < untilS; i++) if (!inS[i]) out.push({ src: [i], tgt: [], confidence: 1 })
+    for (; j < untilT; j++) if (!inT[j]) out.push({ src: [], tgt: [j], confidence: 1 })
+  }
+  for (const b of beads) {
+    flush(b.src.length ? Math.min(...b.src) : i, b.tgt.length ? Math.min(...b.tgt) : j)
+    out.push(b)
+  }
+  flush(n, m)
+  return out
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -426,13 +452,8 @@ function comparableFindings(env: CheckEnv, view: BeadView): DivergenceFinding[] 
 
 function annotateComparable(env: CheckEnv, reports: DivergenceBead[], given?: ReadonlyMap<string, Evidence[]>): void {
   const pairs = reports.filter((r) => r.src.length === 1 && r.tgt.length === 1)
-  let evidence = given
-  if (!evidence) {
-    // Recompute what each matched pair shares (the beads may come from elsewhere).
-    const matches = matchByContent(env.src, env.tgt, { src: new Set(), tgt: new Set() }, { minScore: 0, minWeight: 0, minShared: 1, maxDocShare: 1, maxPostings: Infinity })
-    evidence = new Map(matches.map((m) => [`${m.src}:${m.tgt}`, m.evidence]))
-  }
-  for (const r of pairs) r.evidence = evidence.get(`${r.src[0]}:${r.tgt[0]}`) ?? []
+  // Beads from elsewhere (a saved or corrected alignment): work out what each pair shares.
+  for (const r of pairs) r.evidence = given?.get(`${r.src[0]}:${r.tgt[0]}`) ?? pairEvidence(env.src, env.tgt, r.src[0], r.tgt[0])
   const inOrder = longestIncreasing(pairs.map((r) => r.tgt[0]))
   pairs.forEach((r, k) => {
     if (inOrder.has(k)) return
@@ -530,14 +551,26 @@ function summarize(
 // ---------------------------------------------------------------------------------------------
 // The whole pipeline
 
+/** Share of beads with an empty side, and mean confidence of the others, that a translation stays within. */
+export const TRANSLATION_ALIGNMENT = { maxUnpaired: 0.2, minConfidence: 0.7 }
+
+function alignsLikeTranslation(beads: readonly Bead[]): boolean {
+  if (!beads.length) return true
+  const paired = beads.filter((b) => b.src.length && b.tgt.length)
+  const unpaired = 1 - paired.length / beads.length
+  const confidence = paired.reduce((sum, b) => sum + b.confidence, 0) / Math.max(1, paired.length)
+  return unpaired < TRANSLATION_ALIGNMENT.maxUnpaired && confidence >= TRANSLATION_ALIGNMENT.minConfidence
+}
+
 /**
  * Compares two raw texts end to end: detects their languages (unless given), splits them into
  * sentences (or takes one per line with `presplit`), aligns them as a translation or matches
  * them by content as comparable texts, and finds the divergences.
  *
- * In `auto` mode the sentences are first matched by content; when those matches do not follow
- * the text order for most sentences (see `translationLikeness`), the texts are treated as
- * comparable, otherwise as a translation.
+ * In `auto` mode the sentences are first matched by content. When those matches follow the text
+ * order for most sentences (see `translationLikeness`) the texts are a translation. Otherwise the
+ * aligner decides: a translation aligns with few unpaired sentences and good confidence
+ * ({@link TRANSLATION_ALIGNMENT}); comparable texts do not.
  *
  * @example
  * const report = compare(englishText, turkishText)
@@ -552,6 +585,13 @@ export function compare(srcText: string, tgtText: string, options: CompareOption
   const requested = options.mode ?? 'auto'
   let mode: CompareMode = requested === 'comparable' ? 'comparable' : 'translation'
   let matches: ContentMatch[] | undefined
+  let beads: Bead[] | undefined
+  const runAlign = () =>
+    align(
+      src.sentences.map((s) => s.text),
+      tgt.sentences.map((s) => s.text),
+      { srcLang: primaryLang(srcLang), tgtLang: primaryLang(tgtLang), onProgress: options.onProgress },
+    )
   if (requested !== 'translation') {
     const S = new VersionContext('src', src)
     const T = new VersionContext('tgt', tgt)
@@ -561,22 +601,24 @@ export function compare(srcText: string, tgtText: string, options: CompareOption
     const skipT = skip(T)
     matches = matchByContent(S, T, { src: skipS, tgt: skipT })
     if (requested === 'auto') {
-      const nS = src.sentences.length - skipS.size
-      const nT = tgt.sentences.length - skipT.size
-      // Too few sentences to tell: a translation is the safer reading.
-      if (Math.min(nS, nT) >= 4 && translationLikeness(matches, nS, nT) < TRANSLATION_LIKENESS) mode = 'comparable'
+      // Judged on the sentences that can be matched at all (a sentence with only common words
+      // cannot), and only when there are enough of them: else a translation is the safer reading.
+      const n = matchableSentences(S, T, { src: skipS, tgt: skipT })
+      if (Math.min(n.src, n.tgt) >= 4 && translationLikeness(matches, n.src, n.tgt) < TRANSLATION_LIKENESS) {
+        // Few content matches in order: comparable texts, or a translation between languages
+        // the content matcher knows little of. The aligner tells them apart: it pairs almost every
+        // sentence of a translation, confidently, and leaves many of comparable texts unpaired.
+        beads = runAlign()
+        if (!alignsLikeTranslation(beads)) mode = 'comparable'
+      }
     }
   }
   if (mode === 'comparable') {
-    const beads = comparableBeads(matches!, src.sentences.length, tgt.sentences.length)
+    const laid = comparableBeads(matches!, src.sentences.length, tgt.sentences.length)
     options.onProgress?.(1, 1)
     const evidence = new Map(matches!.map((m) => [`${m.src}:${m.tgt}`, m.evidence]))
-    return diverge(src, tgt, beads, { mode, evidence, lowConfidence: options.lowConfidence })
+    return diverge(src, tgt, laid, { mode, evidence, lowConfidence: options.lowConfidence })
   }
-  const beads = align(
-    src.sentences.map((s) => s.text),
-    tgt.sentences.map((s) => s.text),
-    { srcLang: primaryLang(srcLang), tgtLang: primaryLang(tgtLang), onProgress: options.onProgress },
-  )
+  beads ??= runAlign()
   return diverge(src, tgt, beads, { mode, lowConfidence: options.lowConfidence })
 }

@@ -193,7 +193,9 @@ export function checkQuotes(env: CheckEnv, bead: BeadView, idx: BeadIndexes): Di
   if (!qa.length && !qb.length) return []
   const out: DivergenceFinding[] = []
   const textOf = (ctx: VersionContext, q: { start: number; end: number }) => ctx.input.text.slice(q.start, q.end)
-  const substantial = (ctx: VersionContext, qs: typeof qa) => qs.some((q) => /\p{L}.*\p{L}.*\p{L}/su.test(textOf(ctx, q)) && q.end - q.start >= 12)
+  // Speech, not a title or a term in quotation marks (`« Die Alpen »`): four words or more.
+  const substantial = (ctx: VersionContext, qs: typeof qa) =>
+    qs.some((q) => q.end - q.start >= 25 && (textOf(ctx, q).match(/[\p{L}\p{N}]+/gu) ?? []).length >= 4)
 
   const oneSided = ([ctx, other]: Pair, mine: typeof qa, theirs: typeof qb) => {
     if (!substantial(ctx, mine) || theirs.length) return

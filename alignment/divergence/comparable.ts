@@ -200,6 +200,19 @@ export function matchByContent(
   return out.sort((a, b) => a.src - b.src)
 }
 
+/** What sentences `i` (source) and `j` (target) share, for a pair matched elsewhere (a saved or corrected alignment). */
+export function pairEvidence(src: VersionContext, tgt: VersionContext, i: number, j: number): Evidence[] {
+  const sameLanguage = src.lang === tgt.lang
+  const useConcepts = !sameLanguage && LEXICON_LANGS.has(src.lang) && LEXICON_LANGS.has(tgt.lang)
+  const byKey = new Map(features(tgt, j, sameLanguage, useConcepts).map((f) => [f.key, f]))
+  const out: Evidence[] = []
+  for (const f of features(src, i, sameLanguage, useConcepts)) {
+    const g = byKey.get(f.key)
+    if (g) out.push({ type: f.type, src: f.label, tgt: g.label })
+  }
+  return out
+}
+
 /** Indices (into `values`) of a longest strictly increasing subsequence, in O(n log n). */
 export function longestIncreasing(values: readonly number[]): Set<number> {
   const tails: number[] = []
@@ -231,6 +244,31 @@ export function longestIncreasing(values: readonly number[]): Set<number> {
 export function translationLikeness(matches: readonly ContentMatch[], nSrc: number, nTgt: number): number {
   const inOrder = longestIncreasing(matches.map((m) => m.tgt)).size
   return inOrder / Math.max(1, Math.min(nSrc, nTgt))
+}
+
+/**
+ * Sentences of a version that have at least one feature rare enough to match on: only those can
+ * be matched by content, so only those count when judging how much of a text was matched.
+ */
+export function matchableSentences(
+  src: VersionContext,
+  tgt: VersionContext,
+  skip: { src: ReadonlySet<number>; tgt: ReadonlySet<number> },
+  options: ContentMatchOptions = CONTENT_MATCH_DEFAULTS,
+): { src: number; tgt: number } {
+  const sameLanguage = src.lang === tgt.lang
+  const useConcepts = !sameLanguage && LEXICON_LANGS.has(src.lang) && LEXICON_LANGS.has(tgt.lang)
+  const fs = src.sentences.map((_, i) => (skip.src.has(i) ? [] : features(src, i, sameLanguage, useConcepts)))
+  const ft = tgt.sentences.map((_, j) => (skip.tgt.has(j) ? [] : features(tgt, j, sameLanguage, useConcepts)))
+  const df = new Map<string, number>()
+  for (const list of [...fs, ...ft]) for (const f of list) df.set(f.key, (df.get(f.key) ?? 0) + 1)
+  const cap = Math.min(options.maxPostings, Math.max(3, Math.floor(options.maxDocShare * (fs.length + ft.length))))
+  // A feature found on both sides at all and not too common.
+  const ok = (f: Feature) => {
+    const d = df.get(f.key) ?? 0
+    return d >= 2 && d <= cap
+  }
+  return { src: fs.filter((l) => l.some(ok)).length, tgt: ft.filter((l) => l.some(ok)).length }
 }
 
 /** Lays matched pairs and unmatched sentences out as beads (see the module comment). */

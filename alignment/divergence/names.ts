@@ -57,6 +57,8 @@ const CALENDAR = new Set(
   ağustos eylül ekim kasım aralık pazartesi salı çarşamba perşembe cuma cumartesi pazar`.split(/\s+/),
 )
 
+const NOUN_CAPITALS = new Set(['de', 'lb', 'gsw', 'nds'])
+
 /** A proper name as written: one or more consecutive name words. */
 export interface NameMention {
   /** The name as it stands in the text (`Islam Qala`). */
@@ -104,6 +106,8 @@ export class NameContext {
     if (letters.length < 2) return false
     if (w.stop || titleWord(w.fold, this.lang) || CALENDAR.has(w.fold)) return false
     if (w.acronym) return letters.length <= 8
+    // German and Luxembourgish capitalise every noun: capitals say nothing about names there.
+    if (NOUN_CAPITALS.has(this.lang)) return false
     if (this.lowercase.has(w.fold)) return false
     if (w.initial && !this.midCapital.has(w.fold)) return false
     return true

@@ -29,7 +29,7 @@ export function findQuotes(text: string): QuoteSpan[] {
   let open = -1
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]
-    if (ch === '\n' && open >= 0 && /\n[ \t]*\n/.test(text.slice(i, i + 4))) {
+    if (ch === '\n' && open >= 0 && (/\n[ \t]*\n/.test(text.slice(i, i + 4)) || !closesSoon(text, i))) {
       out.push({ start: open, end: i, closed: false })
       open = -1
       continue
@@ -45,6 +45,21 @@ export function findQuotes(text: string): QuoteSpan[] {
   }
   if (open >= 0) out.push({ start: open, end: text.length, closed: false })
   return out.filter((q) => q.end > q.start)
+}
+
+/** How far past a line break a quotation may still be closed (a few sentences). */
+const REACH = 1200
+
+// Whether a closing mark follows within reach and before a blank line: else a quote open at a
+// line break is a stray mark, or a quotation never closed, and ends with its line.
+function closesSoon(text: string, from: number): boolean {
+  const end = Math.min(text.length, from + REACH)
+  for (let k = from + 1; k < end; k++) {
+    const c = text[k]
+    if (c === '"' || CLOSE_ONLY.has(c) || c === '“') return true
+    if (c === '\n' && /^\n[ \t]*\n/.test(text.slice(k, k + 4))) return false
+  }
+  return false
 }
 
 /** The parts of quotations that fall inside `[start, end)`. */
