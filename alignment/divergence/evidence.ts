@@ -303,10 +303,18 @@ export class WordIndex implements Evidence {
       const romans = this.keys.get(k.slice(0, len))
       if (romans && startsOk(k.slice(0, len), romans)) return true
     }
-    // One letter apart (`Zakharova` / `Zaharova`): only over a bead's few words.
-    if (k.length >= 4 && this.keyList.length <= 400) {
-      for (const other of this.keyList) {
-        if (other.length >= 4 && editDistance(k, other, 1) <= 1) return true
+    // Close spellings, only over a sentence's few words: keys one consonant apart (`Zakharova` /
+    // `Zaharova`), a quarter apart, or a third when long (`Kangchendzönga` / `Kanchenjunga`), or
+    // the letters one apart (`Alpen` / `Alpes`).
+    if (this.keyList.length <= 400) {
+      if (k.length >= 4) {
+        const allowed = k.length >= 8 ? Math.floor(k.length / 3) : Math.max(1, Math.floor(k.length / 4))
+        for (const other of this.keyList) {
+          if (other.length >= 4 && editDistance(k, other, allowed) <= allowed) return true
+        }
+      }
+      if (w.roman.length >= 5) {
+        for (const r of this.romans) if (r.length >= 5 && editDistance(w.roman, r, 1) <= 1) return true
       }
     }
     return this.hasConcept(w, lang)
