@@ -1,5 +1,5 @@
 import type { AlignOptions, Bead } from './types.ts'
-import { COST_DEFAULTS, makeCost, type CostParams } from './align/cost.ts'
+import { COST_DEFAULTS, makeCost, MAX_RUN, type CostParams } from './align/cost.ts'
 import { bandAround, bestPath, fullBand, type Band, type BeadType } from './align/dp.ts'
 import {
   concatSentences,
@@ -22,7 +22,7 @@ import { LEXICON_DEFAULTS, learnLexicon, type LexiconOptions } from './align/lex
  * traceback (align/dp.ts), lexicon learning (align/lexicon.ts), and this orchestration.
  */
 
-/** The bead types searched: 0-1, 1-0 and every n-m up to 2-2, plus 1-3 and 3-1. */
+/** The bead types searched: 0-1, 1-0 and every n-m with n + m ≤ 5 (1-1 … 2-3, 1-4). */
 export const BEAD_TYPES: readonly BeadType[] = [
   { a: 1, b: 1 },
   { a: 1, b: 0 },
@@ -32,6 +32,10 @@ export const BEAD_TYPES: readonly BeadType[] = [
   { a: 2, b: 2 },
   { a: 1, b: 3 },
   { a: 3, b: 1 },
+  { a: 2, b: 3 },
+  { a: 3, b: 2 },
+  { a: 1, b: 4 },
+  { a: 4, b: 1 },
 ]
 
 /** Priors of the coarse passes: blocks merge more freely than sentences. */
@@ -125,7 +129,7 @@ function runPass(
   ratio: number,
   onRow?: (i: number) => void,
 ): { beads: PassBead[]; cost: Cost } {
-  const cost = makeCost(ws, wt, band, params, 3, ratio)
+  const cost = makeCost(ws, wt, band, params, MAX_RUN, ratio)
   const path = bestPath(ws.length, wt.length, BEAD_TYPES, cost.cost, band, onRow)
   const beads = path.map(({ type, i0, j0 }) => {
     const { a, b } = BEAD_TYPES[type]

@@ -41,7 +41,7 @@ export interface CostParams {
  * Defaults tuned on Text+Berg dev only (German–French), used unchanged for every language pair.
  */
 export const COST_DEFAULTS: CostParams = {
-  prior: { '1-1': 0, '1-2': 2, '2-1': 2, '2-2': 4.0, '1-3': 4.0, '3-1': 4.0 },
+  prior: { '1-1': 0, '1-2': 2, '2-1': 2, '2-2': 4.0, '1-3': 4.0, '3-1': 4.0, '2-3': 6, '3-2': 6, '1-4': 6, '4-1': 6 },
   skip: 6,
   skipFullLength: 30,
   skipHeading: 0.5,
@@ -77,6 +77,9 @@ export function tailCost(x: number): number {
   const k = z | 0
   return TAIL[k] + (TAIL[k + 1] - TAIL[k]) * (z - k)
 }
+
+/** The most sentences one side of a bead can have. */
+export const MAX_RUN = 4
 
 /** Prefix sums of sentence weights and lengths, so a run's total is two lookups. */
 function prefix(values: readonly WeightedSentence[], pick: (s: WeightedSentence) => number): Float64Array {
@@ -130,7 +133,7 @@ export function makeCost(
   tgt: readonly WeightedSentence[],
   band: Band,
   params: CostParams,
-  reach = 3,
+  reach = MAX_RUN,
   /** Target characters per source character; by default the ratio of the documents' totals. */
   lengthRatio?: number,
 ): { cost: BeadCost; sim: SimFn; lengthCost: (i0: number, a: number, j0: number, b: number) => number } {
@@ -140,10 +143,10 @@ export function makeCost(
   const n = src.length
   const m = tgt.length
   const ratio = lengthRatio ?? (lS[n] > 0 && lT[m] > 0 ? lT[m] / lS[n] : 1)
-  const prior = new Float64Array(16).fill(Infinity)
+  const prior = new Float64Array(8 * 8).fill(Infinity)
   for (const [k, v] of Object.entries(params.prior)) {
     const [a, b] = k.split('-').map(Number)
-    prior[a * 4 + b] = v
+    prior[a * 8 + b] = v
   }
   const { skip, skipFullLength, skipHeading, skipFurniture, lengthWeight, lexicalWeight, variance, neutralSim } = params
   const skipCost = (sentence: WeightedSentence) => {
@@ -154,18 +157,26 @@ export function makeCost(
   const skipS = Float64Array.from(src, skipCost)
   const skipT = Float64Array.from(tgt, skipCost)
 
-  // Squared norms of runs of 1, 2 and 3 sentences of one side: |Σ v|² = Σ |v|² + 2 Σ v·v'.
+  // Squared norms of runs of up to MAX_RUN sentences of one side: |Σ v|² = Σ |v|² + 2 Σ v·v'.
+  // runs[c][k] is the squared norm of the c sentences starting at k.
   const norms = (side: readonly WeightedSentence[]) => {
     const len = side.length
+    const runs: Float64Array[] = [new Float64Array(len)]
     const one = new Float64Array(len)
-    const two = new Float64Array(len)
-    const three = new Float64Array(len)
     for (let k = 0; k < len; k++) one[k] = dot(side[k], side[k])
-    for (let k = 0; k + 1 < len; k++) two[k] = one[k] + one[k + 1] + 2 * dot(side[k], side[k + 1])
-    for (let k = 0; k + 2 < len; k++) {
-      three[k] = two[k] + one[k + 2] + 2 * dot(side[k + 1], side[k + 2]) + 2 * dot(side[k], side[k + 2])
+    runs.push(one)
+    for (let c = 2; c <= MAX_RUN; c++) {
+      const prev = runs[c - 1]
+      const cur = new Float64Array(len)
+      for (let k = 0; k + c - 1 < len; k++) {
+        // Adding sentence k + c − 1 to the run: its own norm and its products with the run.
+        let cross = 0
+        for (let d = k; d < k + c - 1; d++) cross += dot(side[d], side[k + c - 1])
+        cur[k] = prev[k] + one[k + c - 1] + 2 * cross
+      }
+      runs.push(cur)
     }
-    return [one, one, two, three]
+    return runs
   }
   const normS = norms(src)
   const normT = norms(tgt)
@@ -191,7 +202,7 @@ export function makeCost(
     if (b === 0) return skipS[i0]
     const s = sim(i0, a, j0, b)
     return (
-      prior[a * 4 + b] +
+      prior[a * 8 + b] +
       lengthWeight * lengthCost(i0, a, j0, b) +
       // Per sentence, not per bead: otherwise two good 1-1 beads would cost more than one 2-2.
       lexicalWeight * (1 - (Number.isNaN(s) ? neutralSim : s)) * ((a + b) / 2)

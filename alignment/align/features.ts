@@ -65,7 +65,25 @@ const HAN = /\p{Script=Han}|\p{Script=Hiragana}|\p{Script=Katakana}/u
 const DIGITS = /^[0-9]+$/
 const LATIN = /\p{Script=Latin}/u
 const UPPER = /\p{Lu}/u
-const WHITE_CHAR = /\s/
+/** Longer lines are never taken for page furniture. */
+const FURNITURE_MAX_LENGTH = 120
+
+// White space as \s has it, by code unit (a regular expression per character is slow).
+function isWhite(code: number): boolean {
+  return (
+    code === 0x20 ||
+    (code >= 0x09 && code <= 0x0d) ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  )
+}
 
 /** The script family a text is mostly written in: decides whether skeletons are worth adding. */
 export function dominantScript(texts: readonly string[]): string {
@@ -165,13 +183,18 @@ export function extractFeatures(
     }
     let length = 0
     for (let k = 0; k < text.length; k++) {
-      const ch = text[k]
-      if (ch !== ' ' && !WHITE_CHAR.test(ch)) length++
-      const p = PUNCT[ch]
+      const code = text.charCodeAt(k)
+      if (!isWhite(code)) length++
+      // Every punctuation mark of interest is in the ASCII, Latin-1, general punctuation,
+      // Arabic or CJK blocks; skip the table for letters.
+      if ((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)) continue
+      const p = PUNCT[text[k]]
       if (p === 'q') add(shared.id(isOpeningQuote(text, k) ? 'p<' : 'p>'))
       else if (p) add(shared.id('p' + p))
     }
-    out[i] = { feats, words, length, heading: isHeadingLike(text), furniture: boilerplate(text, options.lang) !== undefined }
+    // Page furniture is short; the patterns need not run on ordinary sentences.
+    const furniture = text.length <= FURNITURE_MAX_LENGTH && boilerplate(text, options.lang) !== undefined
+    out[i] = { feats, words, length, heading: isHeadingLike(text), furniture }
   }
   return out
 }

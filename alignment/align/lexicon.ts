@@ -44,11 +44,13 @@ export function learnLexicon(
   options: LexiconOptions = LEXICON_DEFAULTS,
 ): LexiconPair[] {
   const step = Math.max(1, Math.ceil(beads.length / options.maxBeads))
-  const cs = new Map<number, number>()
-  const ct = new Map<number, number>()
-  const cst = new Map<number, number>()
-  // Pair key: both ids below 2^26 keeps the product within 2^53 exactly.
-  const SHIFT = 2 ** 26
+  // Word ids are dense (interned), so counts live in typed arrays.
+  let vocabS = 0
+  let vocabT = 0
+  for (const s of src) for (const w of s.words) if (w >= vocabS) vocabS = w + 1
+  for (const t of tgt) for (const w of t.words) if (w >= vocabT) vocabT = w + 1
+  const cs = new Int32Array(vocabS)
+  const ct = new Int32Array(vocabT)
   const unique = (idx: readonly number[], side: readonly RawSentence[]) => {
     const set = new Set<number>()
     for (const k of idx) for (const w of side[k].words) set.add(w)
@@ -58,33 +60,35 @@ export function learnLexicon(
   for (let k = 0; k < beads.length; k += step) {
     const ws = unique(beads[k].src, src)
     const wt = unique(beads[k].tgt, tgt)
-    for (const s of ws) cs.set(s, (cs.get(s) ?? 0) + 1)
-    for (const t of wt) ct.set(t, (ct.get(t) ?? 0) + 1)
+    for (const s of ws) cs[s]++
+    for (const t of wt) ct[t]++
     sampled.push([ws, wt])
   }
-  // Second sweep: pairs of words frequent enough to pass minCount at all, which keeps the pair
-  // table to a fraction of |words|² per bead.
-  // Words in more than a third of the beads (function words, the commonest characters) say little
-  // about which beads belong together and would fill the table.
+  // Second sweep: pairs of words frequent enough to pass minCount at all. Words in more than a
+  // third of the beads (function words, the commonest characters) say little about which beads
+  // belong together and would fill the table.
   const maxCount = Math.max(options.minCount, sampled.length / 3)
   const useful = (count: number) => count >= options.minCount && count <= maxCount
+  // Co-occurrence counts by source word, then target word: small-integer keys keep the maps fast.
+  const cst = new Map<number, Map<number, number>>()
   for (const [ws, wt] of sampled) {
-    const ft = [...wt].filter((t) => useful(ct.get(t)!))
+    const ft: number[] = []
+    for (const t of wt) if (useful(ct[t])) ft.push(t)
+    if (ft.length === 0) continue
     for (const s of ws) {
-      if (!useful(cs.get(s)!)) continue
-      for (const t of ft) {
-        const key = s * SHIFT + t
-        cst.set(key, (cst.get(key) ?? 0) + 1)
-      }
+      if (!useful(cs[s])) continue
+      let row = cst.get(s)
+      if (!row) cst.set(s, (row = new Map()))
+      for (const t of ft) row.set(t, (row.get(t) ?? 0) + 1)
     }
   }
   const candidates: LexiconPair[] = []
-  for (const [key, c] of cst) {
-    if (c < options.minCount) continue
-    const s = Math.floor(key / SHIFT)
-    const t = key - s * SHIFT
-    const dice = (2 * c) / (cs.get(s)! + ct.get(t)!)
-    if (dice >= options.minDice) candidates.push({ src: s, tgt: t, dice })
+  for (const [s, row] of cst) {
+    for (const [t, c] of row) {
+      if (c < options.minCount) continue
+      const dice = (2 * c) / (cs[s] + ct[t])
+      if (dice >= options.minDice) candidates.push({ src: s, tgt: t, dice })
+    }
   }
   candidates.sort((x, y) => y.dice - x.dice || x.src - y.src || x.tgt - y.tgt)
   const linksS = new Map<number, number>()
