@@ -31,7 +31,8 @@ const PROBE = `(() => {
   }
   const tick = () => {
     if (window.__first === undefined && deep('bead-row')?.shadowRoot?.querySelector('.row')) window.__first = performance.now()
-    if (window.__first !== undefined && deep('summary-bar .bar') && deep('alignment-map svg') && deep('annotation-panel h2')) {
+    const inside = (host, selector) => deep(host)?.shadowRoot?.querySelector(selector)
+    if (window.__first !== undefined && inside('summary-bar', '.bar') && inside('alignment-map', 'svg') && inside('annotation-panel', 'h2')) {
       requestIdleCallback(() => (window.__interactive = performance.now()))
       return
     }

@@ -28,12 +28,19 @@ export class AlignmentMap extends LitElement {
       .axis.x { top: 0.25rem; right: 0.4rem; }
       .axis.y { bottom: 0.4rem; left: 0.35rem; writing-mode: vertical-rl; transform: rotate(180deg); }
       .diagonal { stroke: var(--line); stroke-dasharray: 6 8; }
-      .band { fill: var(--accent-soft); stroke: var(--accent); stroke-opacity: 0.5; }
+      svg { will-change: transform; }
+      .band {
+        position: absolute; pointer-events: none; will-change: transform;
+        background: rgb(29 78 137 / 10%); border: 1px solid rgb(29 78 137 / 55%); border-radius: 2px;
+      }
       .pair { stroke: var(--ink-2); }
       .omission { stroke: var(--k-omission); }
       .addition { stroke: var(--k-addition); }
       path { fill: none; stroke-linecap: round; vector-effect: non-scaling-stroke; }
-      .current { fill: none; stroke: var(--focus); stroke-width: 2; vector-effect: non-scaling-stroke; }
+      .current {
+        position: absolute; width: 14px; height: 14px; margin: -7px 0 0 -7px; pointer-events: none;
+        border: 2px solid var(--focus); border-radius: 50%;
+      }
       figcaption { display: flex; flex-wrap: wrap; gap: 0.3rem 0.8rem; margin-top: 0.45rem; font-size: 0.75rem; color: var(--ink-2); }
       figcaption span { display: inline-flex; align-items: center; gap: 0.3rem; }
       .line { width: 0.9rem; height: 3px; border-radius: 2px; }
@@ -86,13 +93,13 @@ export class AlignmentMap extends LitElement {
           @click=${this.#onClick}
         >
           <line class="diagonal" x1="0" y1="0" x2=${SIZE} y2=${SIZE} vector-effect="non-scaling-stroke"></line>
-          ${band ? svg`<rect class="band" x=${band.x} y=${band.y} width=${band.w} height=${band.h} vector-effect="non-scaling-stroke"></rect>` : nothing}
           <path class="pair" d=${this.#paths.pair} stroke-width="1.6"></path>
           <path class="omission" d=${this.#paths.omission} stroke-width="3"></path>
           <path class="addition" d=${this.#paths.addition} stroke-width="3"></path>
           ${[...this.#dots].map(([kind, d]) => svg`<path d=${d} style=${styleMap({ stroke: `var(--k-${kind})` })} stroke-width=${this.#geometry.dots.length > 400 ? 3 : 6}></path>`)}
-          ${cur ? svg`<circle class="current" cx=${((cur.x0 + cur.x1) / 2) * SIZE} cy=${((cur.y0 + cur.y1) / 2) * SIZE} r="18"></circle>` : nothing}
         </svg>
+        ${band ? html`<div class="band" aria-hidden="true" style=${styleMap(band)}></div>` : nothing}
+        ${cur ? html`<div class="current" aria-hidden="true" style=${styleMap(this.#place((cur.x0 + cur.x1) / 2, (cur.y0 + cur.y1) / 2))}></div>` : nothing}
         <span class="axis x" aria-hidden="true">source →</span>
         <span class="axis y" aria-hidden="true">target →</span>
       </div>
@@ -105,18 +112,32 @@ export class AlignmentMap extends LitElement {
     </figure>`
   }
 
-  #band(): { x: number; y: number; w: number; h: number } | undefined {
+  /**
+   * The rows on screen, as a box over the plot. It is an HTML element on its own layer rather
+   * than part of the SVG: moving it on every scroll must not repaint thousands of path segments.
+   */
+  #band(): Record<string, string> | undefined {
     if (!this.visible) return undefined
     const [a, b] = this.visible
     const first = this.#geometry.segments[a]
     const last = this.#geometry.segments[b]
     if (!first || !last) return undefined
-    const x = Math.min(first.x0, last.x0) * SIZE
-    const y = Math.min(first.y0, last.y0) * SIZE
-    // At least 24 units square, so the band shows even when a screen holds 0.1% of the text.
-    const w = Math.max(24, Math.max(first.x1, last.x1) * SIZE - x)
-    const h = Math.max(24, Math.max(first.y1, last.y1) * SIZE - y)
-    return { x: x - 6, y: y - 6, w: w + 12, h: h + 12 }
+    const x = Math.min(first.x0, last.x0)
+    const y = Math.min(first.y0, last.y0)
+    // At least 2.5% square, so the band shows even when a screen holds 0.1% of the text.
+    const w = Math.max(0.025, Math.max(first.x1, last.x1) - x)
+    const h = Math.max(0.025, Math.max(first.y1, last.y1) - y)
+    const at = this.#place(x, y)
+    return { ...at, width: this.#share(w), height: this.#share(h) }
+  }
+
+  /** Left/top of a unit-square point, as percentages of the plot (which has a 12-unit margin). */
+  #place(x: number, y: number): Record<string, string> {
+    return { left: `${((x * SIZE + 12) / (SIZE + 24)) * 100}%`, top: `${((y * SIZE + 12) / (SIZE + 24)) * 100}%` }
+  }
+
+  #share(v: number): string {
+    return `${((v * SIZE) / (SIZE + 24)) * 100}%`
   }
 
   #onClick(e: MouseEvent) {
