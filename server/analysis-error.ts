@@ -1,8 +1,10 @@
-/** An engine call that failed or ran out of time in a worker. */
+/** An engine call that failed, ran out of time, or was refused because the engine is busy. */
 export class AnalysisError extends Error {
   constructor(
     message: string,
     readonly timedOut = false,
+    /** Refused at once: too many calls are waiting already. */
+    readonly busy = false,
   ) {
     super(message)
   }

@@ -110,6 +110,11 @@ export interface WorkerAnalyzerOptions {
   size?: number
   /** Give up on one engine call after this long (default 120 s); its worker is replaced. */
   timeoutMs?: number
+  /**
+   * Calls allowed to wait for a worker (default 16); more are refused at once, so a burst of
+   * large uploads gets "busy, retry" answers instead of a queue that grows without bound.
+   */
+  maxQueue?: number
 }
 
 /**
@@ -128,6 +133,7 @@ export async function workerAnalyzer(options: WorkerAnalyzerOptions = {}): Promi
       : pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href
   const size = Math.max(1, options.size ?? 1)
   const timeoutMs = options.timeoutMs ?? 120_000
+  const maxQueue = options.maxQueue ?? 16
   const entry = new URL('./analysis-worker.ts', import.meta.url)
   type Task = { msg: { op: string; args: unknown[] }; resolve: (v: unknown) => void; reject: (e: Error) => void }
   type Slot = { worker: import('node:worker_threads').Worker; ready: boolean; task?: Task & { id: number; timer: NodeJS.Timeout } }
@@ -211,6 +217,9 @@ export async function workerAnalyzer(options: WorkerAnalyzerOptions = {}): Promi
     new Promise<T>((resolve, reject) => {
       if (closed) return reject(new AnalysisError('the analyzer is closed'))
       if (broken) return reject(new AnalysisError(`the alignment workers cannot start: ${broken}`))
+      if (queue.length >= maxQueue) {
+        return reject(new AnalysisError(`${queue.length} alignments are waiting already`, false, true))
+      }
       queue.push({ msg: { op, args }, resolve: resolve as (v: unknown) => void, reject })
       pump()
     })

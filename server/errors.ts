@@ -70,6 +70,10 @@ export function errorHandler(options: ErrorHandlerOptions = {}): ErrorHandler {
       const message = err.message || err.getResponse().statusText || 'Bad request'
       return c.json(errorBody(CODES[status] ?? 'bad_request', message), status)
     }
+    if (err instanceof AnalysisError && err.busy) {
+      c.header('Retry-After', '30')
+      return c.json(errorBody('busy', `The server is aligning other texts (${err.message}); try again in a minute.`), 503)
+    }
     if (err instanceof AnalysisError && err.timedOut) {
       return c.json(errorBody('analysis_timeout', `These texts could not be aligned in time: ${err.message}.`), 503)
     }

@@ -35,6 +35,19 @@ describe('analysis', () => {
     expect(renderBeads(report.beads)).toBe('0:0 1:1')
   })
 
+  it('refuses calls beyond its queue at once', async () => {
+    const worker = await workerAnalyzer({ maxQueue: 1 })
+    open.push(worker)
+    const pair = [
+      { text: 'One. Two.', lang: 'en' },
+      { text: 'Bir. İki.', lang: 'tr' },
+    ]
+    // The worker is still starting: the first call waits in the queue, the second is refused.
+    const first = worker.compare(pair)
+    await expect(worker.compare(pair)).rejects.toMatchObject({ busy: true })
+    expect(renderBeads((await first)[0].beads)).toBe('0:0 1:1')
+  })
+
   it('rebuilds an import’s report from its pairs, beads as given', async () => {
     const report = await inlineAnalyzer().fromPairs({ text: 'A b.\nC d.', lang: 'en' }, { text: 'X y.', lang: 'tr' }, [
       { src: [0], tgt: [0], confidence: 1 },
