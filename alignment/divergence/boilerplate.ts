@@ -128,8 +128,14 @@ export function boilerplate(text: string, lang?: string): BoilerplateMatch | und
 }
 
 /** A line made only of a date or time (`Friday, April 19, 2024`, `Updated: 10:32 GMT`). */
+// A dateline has a year, a time or a month name: a cheap test before parsing the numbers.
+const DATE_HINT = new RegExp(
+  String.raw`(?:^|\D)(?:1[89]|20)\d\d(?:\D|$)|\d:\d\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|ocak|şubat|mart|nisan|mayıs|haziran|temmuz|ağustos|eylül|ekim|kasım|aralık|يناير|فبراير|مارس|أبريل|ابريل|مايو|يونيو|يوليو|أغسطس|اغسطس|سبتمبر|أكتوبر|اكتوبر|نوفمبر|ديسمبر|[٠-٩]{4}`,
+  'iu',
+)
+
 function dateline(t: string, lang?: string): boolean {
-  if (t.length > 80 || !/[\d\u0660-\u0669\u06f0-\u06f9]/.test(t)) return false
+  if (t.length > 80 || !/[\d\u0660-\u0669\u06f0-\u06f9]/.test(t) || !DATE_HINT.test(t)) return false
   const p = primaryLang(lang)
   const numbers = extractNumbers(t, p === 'und' ? 'en' : p)
   if (!numbers.some((n) => n.kind === 'month' || n.kind === 'time' || (n.kind === 'number' && n.value >= 1900 && n.value <= 2100)))

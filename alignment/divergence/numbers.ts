@@ -395,9 +395,14 @@ const TR_PREFIXES = new Set(
     (w) => w.slice(0, 2),
   ),
 )
+const AR_WORDS = new Set([
+  ...Object.keys(AR_UNITS), ...Object.keys(AR_SCALES), ...Object.keys(AR_FRACTIONS), ...Object.keys(MONTHS_AR),
+  ...Object.keys(WEEKDAYS_AR), ...Object.keys(WEEKDAYS_AR_AFTER_DAY), 'كانون', 'تشرين', 'اب',
+])
 const STARTERS: Record<string, ((fold: string) => boolean) | undefined> = {
   en: (f) => EN_STARTERS.has(f),
   tr: (f) => TR_PREFIXES.has(f.slice(0, 2)),
+  ar: (f) => arabicStems(f).some((s) => AR_WORDS.has(s)),
 }
 
 const FOLD_MEMO = new Map<string, string>()

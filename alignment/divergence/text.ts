@@ -185,13 +185,19 @@ const AR_PREFIXES = ['وبال', 'وال', 'بال', 'فال', 'كال', 'لل',
  * whole word first. Prefixes are only stripped while at least three letters remain.
  */
 export function arabicStems(word: string): string[] {
+  let out = STEMS.get(word)
+  if (out) return out
   const w = normalizeArabic(word)
-  const out = [w]
+  out = [w]
   for (const p of AR_PREFIXES) {
     if (w.startsWith(p) && w.length - p.length >= 3) out.push(w.slice(p.length))
   }
+  if (STEMS.size > 100_000) STEMS.clear()
+  STEMS.set(word, out)
   return out
 }
+
+const STEMS = new Map<string, string[]>()
 
 /** Levenshtein distance, stopping early once it exceeds `max`. */
 export function editDistance(a: string, b: string, max = Infinity): number {
