@@ -46,7 +46,11 @@ export function formatReport(report: DivergenceReport, options: FormatReportOpti
   const tgtLang = report.tgt.lang
   const lines: string[] = []
   lines.push(
-    `Divergences: ${langName(srcLang)} (${srcLang}, ${report.src.sentences.length} sentences) → ${langName(tgtLang)} (${tgtLang}, ${report.tgt.sentences.length} sentences), ${report.mode} mode, ${report.beads.length} beads`,
+    ...wrap(
+      `Divergences: ${langName(srcLang)} (${srcLang}, ${report.src.sentences.length} sentences) → ${langName(tgtLang)} (${tgtLang}, ${report.tgt.sentences.length} sentences), ${report.mode} mode, ${report.beads.length} beads`,
+      width,
+      '',
+    ),
   )
   const all: Finding[] = report.beads.flatMap((b) => b.findings)
   for (const section of SECTIONS) {
@@ -68,7 +72,11 @@ export function formatReport(report: DivergenceReport, options: FormatReportOpti
   const counts = FINDING_KINDS.filter((k) => s.counts[k] > 0).map((k) => `${k} ${s.counts[k]}`)
   lines.push(...wrap(counts.length ? counts.join(' · ') : 'no findings', width, '  '))
   lines.push(
-    `  coverage: ${pct(s.coverage.src)} of the ${langName(srcLang)} and ${pct(s.coverage.tgt)} of the ${langName(tgtLang)} have a counterpart`,
+    ...wrap(
+      `coverage: ${pct(s.coverage.src)} of the ${langName(srcLang)} and ${pct(s.coverage.tgt)} of the ${langName(tgtLang)} have a counterpart`,
+      width,
+      '  ',
+    ),
   )
   return lines.join('\n') + '\n'
 }
