@@ -8,7 +8,8 @@ import { escapeHtml as h } from './xml.ts'
 /**
  * A report a journalist can send: one self-contained HTML file (no script, no external resource)
  * with a summary on top and the versions in parallel columns, findings highlighted. Every piece
- * of user text goes through `escapeHtml`, so a document full of markup shows as text.
+ * of user text goes through `escapeHtml`, so a document full of markup shows as text; a policy in
+ * the file itself forbids scripts too, for when it is opened from disk without the server's headers.
  */
 
 /** What {@link toHtml} writes. */
@@ -117,6 +118,7 @@ export function toHtml(input: HtmlInput): string {
 <html lang="en">
 <head>
 <meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="Parallax">
 <title>${h(input.title)} — Parallax report</title>
