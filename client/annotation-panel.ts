@@ -57,7 +57,9 @@ export class AnnotationPanel extends LitElement {
       .readonly p { margin: 0; color: var(--ink-2); }
       .readonly form { all: unset; display: flex; gap: 0.4rem; }
       .readonly input { flex: 1; min-width: 0; font-family: var(--font-mono); font-size: 0.75rem; }
-      .error { color: var(--danger); font-weight: 600; margin: 0; }
+      .error { color: var(--danger); font-weight: 600; margin: 0 0 0.75rem; }
+      .keys { margin: 0 0 1rem; font-size: 0.75rem; color: var(--ink-3); line-height: 1.7; }
+      kbd { font-family: var(--font-mono); font-size: 0.6875rem; border: 1px solid var(--line-strong); border-bottom-width: 2px; border-radius: 3px; padding: 0 0.25rem; color: var(--ink-2); background: var(--surface); }
     `,
   ]
 
@@ -97,6 +99,10 @@ export class AnnotationPanel extends LitElement {
       ${this.canWrite && !this.target
         ? html`<p class="hint">Select a row, or some words inside a row, to annotate them. Annotations are saved as you make them.</p>`
         : nothing}
+      <p class="keys">
+        Keys: <kbd>j</kbd>/<kbd>k</kbd> next/previous finding, <kbd>↑</kbd>/<kbd>↓</kbd> rows, <kbd>Enter</kbd> select,
+        ${this.canWrite ? html`<kbd>a</kbd> annotate, <kbd>u</kbd> undo,` : nothing} <kbd>Esc</kbd> clear.
+      </p>
       <h2><span>Annotations</span><span>${this.annotations.length}</span></h2>
       ${this.annotations.length === 0 ? html`<p class="hint">None yet.</p>` : nothing}
       <ul>

@@ -345,11 +345,12 @@ export class BeadRow extends LitElement {
   }
 
   #onKeyDown(e: KeyboardEvent) {
-    if (e.target !== e.currentTarget) return
-    if (e.key === 'Enter' || e.key === ' ') {
-      e.preventDefault()
-      this.dispatchEvent(new BeadSelectEvent(this.selected ? null : this.index))
-    }
+    if (e.key !== 'Enter' && e.key !== ' ') return
+    const target = e.target as HTMLElement
+    // Enter on the row, or on a highlight reached with j/k, selects the row; buttons keep their own.
+    if (target !== e.currentTarget && !target.matches('[data-finding]')) return
+    e.preventDefault()
+    this.dispatchEvent(new BeadSelectEvent(this.selected && target === e.currentTarget ? null : this.index))
   }
 
   #onMouseUp() {

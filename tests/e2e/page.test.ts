@@ -37,6 +37,10 @@ describe.skipIf(!!skip)('page (Chromium)', () => {
     contexts.push(context)
     const page = await context.newPage()
     page.on('pageerror', (e) => errors.push(`${path}: ${e.message}`))
+    // Console errors include Content-Security-Policy violations and failed loads.
+    page.on('console', (m) => {
+      if (m.type() === 'error' && !/status of (401|403|409)/.test(m.text())) errors.push(`${path}: console: ${m.text()}`)
+    })
     page.on('dialog', (d) => {
       errors.push(`${path}: unexpected dialog "${d.message()}"`)
       void d.dismiss()
@@ -295,6 +299,14 @@ describe.skipIf(!!skip)('page (Chromium)', () => {
     // No sideways scrolling of the page.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
     await page.screenshot({ path: join(SCREENSHOTS, 'narrow.png') })
+    // The map and the annotations open as a drawer.
+    const aside = page.locator('parallax-app aside')
+    expect(await aside.isVisible()).toBe(false)
+    await page.getByRole('button', { name: /Notes & map/ }).click()
+    await expect.poll(() => aside.isVisible()).toBe(true)
+    await page.screenshot({ path: join(SCREENSHOTS, 'narrow-drawer.png') })
+    await page.keyboard.press('Escape')
+    await expect.poll(() => aside.isVisible()).toBe(false)
   })
 
   it('renders HTML and script in documents and notes as text, and runs none of it', async () => {
@@ -337,6 +349,104 @@ describe.skipIf(!!skip)('page (Chromium)', () => {
     expect(texts).toContain('<img src=x onerror="window.__pwned = 2">')
     expect(await page.locator('annotation-panel article.card .note').first().innerText()).toContain('<img src=y onerror="window.__pwned=6">')
     expect(await page.locator('header h1').innerText()).toBe('<img src=x onerror="window.__pwned = 4">')
+  })
+
+  it('annotates with the keyboard alone', async () => {
+    const seed = seedPair()
+    const page = await open(`/c/${seed.id}#key=${encodeURIComponent(seed.ownerKey)}`)
+    await page.locator('bead-row').first().waitFor()
+    await page.keyboard.press('j')
+    await page.keyboard.press('j')
+    await page.keyboard.press('Enter')
+    await page.keyboard.press('a')
+    expect((await focused(page))?.tag).toBe('select')
+    await page.keyboard.press('Tab')
+    await page.keyboard.type('keyboard')
+    await page.keyboard.press('Tab')
+    await page.keyboard.type('Made without a mouse.')
+    await page.keyboard.press('Tab')
+    await page.keyboard.press('Tab')
+    await page.keyboard.press('Tab')
+    expect((await focused(page))?.text?.trim()).toBe('Save annotation')
+    await page.keyboard.press('Enter')
+    const card = page.locator('annotation-panel article.card').filter({ hasText: 'Made without a mouse.' })
+    await card.waitFor()
+    expect(await card.innerText()).toContain('#keyboard')
+  })
+
+  it('jumps to a row from the alignment map', async () => {
+    const page = await open(`/c/${seedPair().id}`)
+    await page.locator('bead-row').first().waitFor()
+    const plot = (await page.locator('alignment-map svg').boundingBox())!
+    // Bottom right of the plot: the end of both texts.
+    await page.mouse.click(plot.x + plot.width * 0.985, plot.y + plot.height * 0.985)
+    const rows = await page.evaluate(() => (document.querySelector('parallax-app') as unknown as { report: { beads: unknown[] } }).report.beads.length)
+    const selected = () =>
+      page.locator('bead-row').evaluateAll((els) => (els as Array<HTMLElement & { selected: boolean; index: number }>).filter((r) => r.selected).map((r) => r.index))
+    await expect.poll(async () => (await selected())[0]).toBeGreaterThanOrEqual(rows - 4)
+    // Clicking near the start goes back to the first rows.
+    await page.mouse.click(plot.x + plot.width * 0.03, plot.y + plot.height * 0.03)
+    await expect.poll(async () => (await selected())[0]).toBeLessThan(2)
+    expect(await page.locator('alignment-map .band').count()).toBe(1)
+  })
+
+  it('tells the second of two people correcting at once that they conflict, and shows the first one’s work', async () => {
+    const text = (lang: string) => Array.from({ length: 4 }, (_, i) => `${lang} line ${i + 1} about the number ${i * 11}.`).join('\n')
+    const { id, ownerKey } = await createComparison(server.url, {
+      title: 'Conflict',
+      presplit: true,
+      mode: 'translation',
+      versions: [{ lang: 'en', text: text('First') }, { lang: 'en', text: text('Second') }],
+    })
+    const link = `/c/${id}#key=${encodeURIComponent(ownerKey)}`
+    const [a, b] = [await open(link), await open(link)]
+    for (const page of [a, b]) await page.locator('bead-row[data-bead="0:0"]').waitFor()
+    const keys = (page: Page) => page.locator('bead-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-bead')).join(' '))
+    await a.locator('bead-row[data-bead="0:0"] .gutter').click()
+    await a.locator('bead-row[data-bead="0:0"] [data-action="merge"]').click()
+    await expect.poll(() => keys(a)).toBe('0,1:0,1 2:2 3:3')
+    await a.locator('header [data-action="undo"]:not([disabled])').waitFor()
+    await b.locator('bead-row[data-bead="2:2"] .gutter').click()
+    await b.locator('bead-row[data-bead="2:2"] [data-action="merge"]').click()
+    await expect.poll(() => b.locator('.toast').innerText()).toMatch(/Someone else corrected/)
+    await expect.poll(() => keys(b)).toBe('0,1:0,1 2:2 3:3')
+  })
+
+  it('keeps text contrast at WCAG AA', async () => {
+    const page = await open(`/c/${seedPair().id}`)
+    await page.locator('[data-finding="annotation-marker"]').first().waitFor()
+    const failures = await page.evaluate(() => {
+      const parse = (c: string) => (c.match(/[\d.]+/g) ?? []).map(Number)
+      const lum = ([r, g, b]: number[]) => {
+        const f = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4)
+        return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b)
+      }
+      const parentOf = (el: Element): Element | null => el.parentElement ?? ((el.getRootNode() as ShadowRoot).host || null)
+      const background = (el: Element | null): number[] => {
+        for (let at = el; at; at = parentOf(at)) {
+          const [r, g, b, a = 1] = parse(getComputedStyle(at).backgroundColor)
+          if (a > 0.5) return [r, g, b]
+        }
+        return [255, 255, 255]
+      }
+      const out: string[] = []
+      const visit = (root: Document | ShadowRoot) => {
+        for (const el of root.querySelectorAll('*')) {
+          if (el.shadowRoot) visit(el.shadowRoot)
+          const own = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim())
+          const style = getComputedStyle(el)
+          if (!own || style.visibility === 'hidden' || style.display === 'none' || (el as HTMLElement).offsetWidth === 0) continue
+          if ((el as HTMLButtonElement).disabled || el.closest('[disabled]') || ['OPTION', 'TEXTAREA', 'INPUT', 'STYLE', 'SCRIPT'].includes(el.tagName)) continue
+          const [l1, l2] = [lum(parse(style.color)), lum(background(el))].sort((x, y) => y - x)
+          const ratio = (l1 + 0.05) / (l2 + 0.05)
+          const large = parseFloat(style.fontSize) >= 24 || (parseFloat(style.fontSize) >= 18.66 && Number(style.fontWeight) >= 700)
+          if (ratio < (large ? 3 : 4.5)) out.push(`${el.tagName.toLowerCase()}.${el.className} "${el.textContent!.trim().slice(0, 30)}" ${ratio.toFixed(2)}`)
+        }
+      }
+      visit(document)
+      return out
+    })
+    expect(failures).toEqual([])
   })
 
   it('raised no page errors', () => {
