@@ -13,8 +13,8 @@ import { Store } from './store/store.ts'
  * comparisons on first start, and serves the API and the page on `PORT` (default 8787).
  *
  * Other settings: `HOST` (default 127.0.0.1, this machine only; `0.0.0.0` to serve a network),
- * `PARALLAX_WRITES_PER_MINUTE` (write rate limit per client address, default 120, 0 turns it
- * off), `PARALLAX_TRUST_PROXY=1` behind a reverse proxy (rate limit by X-Forwarded-For),
+ * `PARALLAX_WRITES_PER_MINUTE` (write rate limit per key, or per address without a key; default
+ * 120, 0 turns it off), `PARALLAX_TRUST_PROXY=1` behind a reverse proxy (rate limit by X-Forwarded-For),
  * `PARALLAX_WORKERS` (alignment threads, default 1), `PARALLAX_DB_SCHEMA` (PostgreSQL schema to use,
  * created when missing; default the connection's search path).
  */

@@ -112,6 +112,11 @@ export interface RateLimitOptions {
   burst?: number
   /** Writes a client regains per second (default 2: 120 a minute sustained). */
   perSecond?: number
+  /**
+   * How many clients' worth of writes one address may make when its requests carry keys
+   * (default 10): a classroom behind one school router shares an address, not a key.
+   */
+  sharedAddressFactor?: number
   /** Trust the first address of `X-Forwarded-For` (behind a reverse proxy only). */
   trustProxy?: boolean
   /** Clock in milliseconds (tests). */
@@ -134,42 +139,79 @@ export function clientAddress(c: Context, trustProxy = false): string {
   }
 }
 
+/** Token buckets by name; idle ones are forgotten so memory stays bounded. */
+class Buckets {
+  readonly #map = new Map<string, { tokens: number; at: number }>()
+  #sweptAt: number
+
+  constructor(
+    readonly burst: number,
+    readonly perSecond: number,
+    readonly now: () => number,
+  ) {
+    this.#sweptAt = now()
+  }
+
+  /** Seconds to wait before `name` may write, after refilling; 0 when it may now. */
+  wait(name: string): number {
+    const t = this.now()
+    // A bucket idle long enough to be full again carries no information.
+    const refillMs = (this.burst / this.perSecond) * 1000
+    if (t - this.#sweptAt > refillMs) {
+      for (const [k, b] of this.#map) if (t - b.at > refillMs) this.#map.delete(k)
+      this.#sweptAt = t
+    }
+    const b = this.#map.get(name) ?? { tokens: this.burst, at: t }
+    b.tokens = Math.min(this.burst, b.tokens + ((t - b.at) / 1000) * this.perSecond)
+    b.at = t
+    this.#map.set(name, b)
+    return b.tokens < 1 ? Math.ceil((1 - b.tokens) / this.perSecond) : 0
+  }
+
+  take(name: string): void {
+    this.#map.get(name)!.tokens -= 1
+  }
+}
+
+const KEY_ID = /^Bearer\s+plx_([0-9a-f]{12})_/i
+
 /**
- * Limits writes (POST, PUT, PATCH, DELETE) per client address with a token bucket; reads are
- * never limited. Over the limit: 429 with `Retry-After`. Idle buckets are dropped, so memory
- * stays bounded however many clients come and go.
+ * Limits writes (POST, PUT, PATCH, DELETE) with token buckets; reads are never limited. A write
+ * with a key counts against that key (`burst`, `perSecond`) and, more loosely, against its
+ * address (`sharedAddressFactor` times as much); a write without a key counts against its
+ * address alone. Over the limit: 429 with `Retry-After`.
  */
 export function rateLimit(options: RateLimitOptions = {}): MiddlewareHandler {
   const burst = options.burst ?? 120
   const perSecond = options.perSecond ?? 2
+  const factor = options.sharedAddressFactor ?? 10
   const now = options.now ?? Date.now
-  const buckets = new Map<string, { tokens: number; at: number }>()
-  let sweptAt = now()
+  const byKey = new Buckets(burst, perSecond, now)
+  const byAddress = new Buckets(burst, perSecond, now)
+  const bySharedAddress = new Buckets(burst * factor, perSecond * factor, now)
   return async (c, next) => {
     if (!WRITE_METHODS.has(c.req.method)) return next()
-    const t = now()
-    // A bucket idle long enough to be full again carries no information; forget it.
-    const refillMs = (burst / perSecond) * 1000
-    if (t - sweptAt > refillMs) {
-      for (const [k, b] of buckets) if (t - b.at > refillMs) buckets.delete(k)
-      sweptAt = t
-    }
-    const client = clientAddress(c, options.trustProxy)
-    const b = buckets.get(client) ?? { tokens: burst, at: t }
-    b.tokens = Math.min(burst, b.tokens + ((t - b.at) / 1000) * perSecond)
-    b.at = t
-    buckets.set(client, b)
-    if (b.tokens < 1) {
-      const wait = Math.ceil((1 - b.tokens) / perSecond)
+    const address = clientAddress(c, options.trustProxy)
+    // The key id is not checked here (that needs the database); an invented one only moves the
+    // writer to its address's shared bucket, which still holds it.
+    const keyId = KEY_ID.exec(c.req.header('authorization') ?? '')?.[1]
+    const checks: Array<[Buckets, string]> = keyId
+      ? [
+          [byKey, keyId],
+          [bySharedAddress, address],
+        ]
+      : [[byAddress, address]]
+    const wait = Math.max(...checks.map(([b, name]) => b.wait(name)))
+    if (wait > 0) {
       throw new ApiError(
         429,
         'rate_limited',
-        `Too many writes from this address; try again in ${wait} s.`,
+        `Too many writes ${keyId ? 'with this key' : 'from this address'}; try again in ${wait} s.`,
         { retryAfter: wait },
         { 'Retry-After': String(wait) },
       )
     }
-    b.tokens -= 1
+    for (const [b, name] of checks) b.take(name)
     await next()
   }
 }

@@ -388,16 +388,25 @@ describe.each(BACKENDS)('api on $name', (backend) => {
     expect(String(logged.at(-1))).toMatch(/disk on fire/)
   })
 
-  run('limits writes per client, not reads', async () => {
+  run('limits writes per key and per address, not reads', async () => {
     const { id, ownerKey } = await small()
-    const limited = createApp({ store: db.store, rateLimit: { burst: 3, perSecond: 0.01 } })
-    const post = () => call(limited, 'POST', `/api/comparisons/${id}/annotations`, { key: ownerKey, body: { target: { bead: 0 }, tag: 'x' } })
-    const statuses = [(await post()).status, (await post()).status, (await post()).status]
-    const over = await post()
+    const limited = createApp({ store: db.store, rateLimit: { burst: 3, perSecond: 0.01, sharedAddressFactor: 2 } })
+    const post = (key: string) =>
+      call(limited, 'POST', `/api/comparisons/${id}/annotations`, { key, body: { target: { bead: 0 }, tag: 'x' } })
+    const statuses = [(await post(ownerKey)).status, (await post(ownerKey)).status, (await post(ownerKey)).status]
+    const over = await post(ownerKey)
     expect([...statuses, over.status]).toEqual([201, 201, 201, 429])
-    expect(over.body.error.code).toBe('rate_limited')
+    expect([over.body.error.code, over.body.error.message]).toEqual(['rate_limited', expect.stringMatching(/with this key/)])
     expect(Number(over.headers.get('retry-after'))).toBeGreaterThan(0)
     expect((await call(limited, 'GET', `/api/comparisons/${id}/annotations`)).status).toBe(200)
+    // Another key from the same address writes on, until the address's shared allowance (2 × 3) is spent.
+    const student = (await call(app, 'POST', `/api/comparisons/${id}/keys`, { key: ownerKey, body: {} })).body.key
+    expect([(await post(student)).status, (await post(student)).status, (await post(student)).status]).toEqual([201, 201, 201])
+    const invented = 'plx_0123456789ab_' + 'x'.repeat(43)
+    expect((await post(invented)).status).toBe(429)
+    // Writes without a key have the address's own allowance.
+    const anonymous = () => call(limited, 'POST', '/api/comparisons', { body: {} })
+    expect([(await anonymous()).status, (await anonymous()).status, (await anonymous()).status, (await anonymous()).status]).toEqual([400, 400, 400, 429])
   })
 
   run('keeps all of 200 annotation writes from 20 concurrent clients, none twice', async () => {
