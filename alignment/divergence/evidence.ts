@@ -139,17 +139,18 @@ interface WordFacts {
   keys: string[]
 }
 
-const FACTS = new Map<string, WordFacts>()
+const FACTS = new Map<string, Map<string, WordFacts>>()
 
 /** What the index needs of a word, computed once per word form and language. */
 function wordFacts(w: Word, lang: string): WordFacts {
-  const key = lang + '\u0000' + w.text
-  let f = FACTS.get(key)
+  let byText = FACTS.get(lang)
+  if (!byText) FACTS.set(lang, (byText = new Map()))
+  let f = byText.get(w.text)
   if (f) return f
   const skels = skeletonsOf(w, lang)
   f = { exonyms: exonymIds(w, lang), concepts: concepts(w.fold, lang), skels, keys: skels.map(nameKey) }
-  if (FACTS.size > 200_000) FACTS.clear()
-  FACTS.set(key, f)
+  if (byText.size > 200_000) byText.clear()
+  byText.set(w.text, f)
   return f
 }
 
@@ -194,49 +195,79 @@ export class WordIndex implements Evidence {
   private readonly folds = new Set<string>()
   private readonly romans = new Set<string>()
   private readonly texts = new Set<string>()
-  private readonly skels = new Set<string>()
-  private readonly skelPrefix4 = new Set<string>()
-  private readonly skelPrefix3 = new Set<string>()
-  private readonly keys = new Map<string, string[]>() // name key → romans
-  private prefixes?: Map<string, string[]> // proper prefix of a name key → romans (built on first use)
-  private readonly keyList: string[] = []
-  private readonly conceptIds = new Set<number>()
-  private readonly exonyms = new Set<number>()
+  // The other facets are built on first use: most sentences are asked only some questions.
+  private conceptSet?: Set<number>
+  private skeletonFacet?: { skels: Set<string>; prefix3: Set<string>; prefix4: Set<string> }
+  private nameFacet?: { keys: Map<string, string[]>; keyList: string[]; exonyms: Set<number> }
+  private prefixes?: Map<string, string[]> // proper prefix of a name key → romans
 
   constructor(
-    words: readonly Word[],
+    private readonly words: readonly Word[],
     readonly lang: string,
   ) {
     for (const w of words) {
       this.folds.add(w.fold)
       this.romans.add(w.roman)
       this.texts.add(w.text)
-      const facts = wordFacts(w, lang)
-      for (const id of facts.exonyms) this.exonyms.add(id)
-      if (w.digits) continue
-      for (const c of facts.concepts) this.conceptIds.add(c)
-      for (let n = 0; n < facts.skels.length; n++) {
-        const s = facts.skels[n]
-        if (!s) continue
-        this.skels.add(s)
-        if (s.length >= 4) this.skelPrefix4.add(s.slice(0, 4))
-        if (s.length >= 3) this.skelPrefix3.add(s.slice(0, 3))
-        const k = facts.keys[n]
-        const list = this.keys.get(k)
-        if (list) list.push(w.roman)
-        else {
-          this.keys.set(k, [w.roman])
-          this.keyList.push(k)
-        }
-
-      }
     }
+  }
+
+  /** Content words: function words and numbers carry no concept, cognate or name. */
+  private content(): Word[] {
+    return this.words.filter((w) => !w.digits && !w.stop)
+  }
+
+  private get conceptIds(): Set<number> {
+    if (!this.conceptSet) {
+      this.conceptSet = new Set()
+      for (const w of this.content()) for (const c of wordFacts(w, this.lang).concepts) this.conceptSet.add(c)
+    }
+    return this.conceptSet
+  }
+
+  private get skeletons() {
+    if (!this.skeletonFacet) {
+      const f = { skels: new Set<string>(), prefix3: new Set<string>(), prefix4: new Set<string>() }
+      for (const w of this.content()) {
+        for (const s of wordFacts(w, this.lang).skels) {
+          if (!s) continue
+          f.skels.add(s)
+          if (s.length >= 4) f.prefix4.add(s.slice(0, 4))
+          if (s.length >= 3) f.prefix3.add(s.slice(0, 3))
+        }
+      }
+      this.skeletonFacet = f
+    }
+    return this.skeletonFacet
+  }
+
+  private get names() {
+    if (!this.nameFacet) {
+      const f = { keys: new Map<string, string[]>(), keyList: [] as string[], exonyms: new Set<number>() }
+      for (const w of this.words) {
+        if (w.digits) continue
+        const facts = wordFacts(w, this.lang)
+        for (const id of facts.exonyms) f.exonyms.add(id)
+        if (w.stop) continue
+        for (const k of facts.keys) {
+          if (!k) continue
+          const list = f.keys.get(k)
+          if (list) list.push(w.roman)
+          else {
+            f.keys.set(k, [w.roman])
+            f.keyList.push(k)
+          }
+        }
+      }
+      this.nameFacet = f
+    }
+    return this.nameFacet
   }
 
   private keyPrefixes(): Map<string, string[]> {
     if (!this.prefixes) {
       this.prefixes = new Map()
-      for (const [k, romans] of this.keys) {
+      for (const [k, romans] of this.names.keys) {
         for (let len = 2; len < k.length; len++) {
           const p = k.slice(0, len)
           const list = this.prefixes.get(p)
@@ -272,9 +303,10 @@ export class WordIndex implements Evidence {
   hasCognate(w: Word): boolean {
     const s = w.skel
     if (s.length < 3) return this.romans.has(w.roman) && w.roman.length >= 3
-    if (this.skels.has(s)) return true
-    if (s.length >= 4 && this.skelPrefix4.has(s.slice(0, 4))) return true
-    if (s.length <= 4 && this.skelPrefix3.has(s.slice(0, 3))) return true
+    const f = this.skeletons
+    if (f.skels.has(s)) return true
+    if (s.length >= 4 && f.prefix4.has(s.slice(0, 4))) return true
+    if (s.length <= 4 && f.prefix3.has(s.slice(0, 3))) return true
     return false
   }
 
@@ -285,10 +317,11 @@ export class WordIndex implements Evidence {
   hasName(w: Word, lang: string): boolean {
     if (this.texts.has(w.text) || this.romans.has(w.roman)) return true
     const facts = wordFacts(w, lang)
-    for (const id of facts.exonyms) if (this.exonyms.has(id)) return true
+    const names = this.names
+    for (const id of facts.exonyms) if (names.exonyms.has(id)) return true
     const k = facts.keys[0] ?? ''
     if (!k) return false
-    const same = this.keys.get(k)
+    const same = names.keys.get(k)
     if (same) {
       if (k.length >= 3) return true
       const fc = firstClass(w.roman)
@@ -300,16 +333,16 @@ export class WordIndex implements Evidence {
     const longer = this.keyPrefixes().get(k)
     if (longer && startsOk(k, longer)) return true
     for (let len = 2; len < k.length; len++) {
-      const romans = this.keys.get(k.slice(0, len))
+      const romans = names.keys.get(k.slice(0, len))
       if (romans && startsOk(k.slice(0, len), romans)) return true
     }
     // Close spellings, only over a sentence's few words: keys one consonant apart (`Zakharova` /
     // `Zaharova`), a quarter apart, or a third when long (`Kangchendzönga` / `Kanchenjunga`), or
     // the letters one apart (`Alpen` / `Alpes`).
-    if (this.keyList.length <= 400) {
+    if (names.keyList.length <= 400) {
       if (k.length >= 4) {
         const allowed = k.length >= 8 ? Math.floor(k.length / 3) : Math.max(1, Math.floor(k.length / 4))
-        for (const other of this.keyList) {
+        for (const other of names.keyList) {
           if (other.length >= 4 && editDistance(k, other, allowed) <= allowed) return true
         }
       }

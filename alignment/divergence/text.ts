@@ -91,8 +91,7 @@ export function sentenceWords(sentence: Sentence, lang: string): Word[] {
   const text = sentence.text
   let first = true
   for (const t of wordTokens(text)) {
-    const before = text.slice(0, t.start)
-    const initial = first && OPENERS.test(before)
+    const initial = first && OPENERS.test(text.slice(0, t.start))
     first = false
     const prev = t.start > 0 ? text[t.start - 1] : ''
     const suffix = APOSTROPHES.has(prev) && t.start > 1 && /[\p{L}\p{N}]/u.test(text[t.start - 2])
@@ -126,12 +125,13 @@ interface Forms {
 }
 
 // Words recur (Zipf): the forms of a word are computed once per language, not once per occurrence.
-const FORMS = new Map<string, Forms>()
+const FORMS = new Map<string, Map<string, Forms>>()
 const FORMS_MAX = 200_000
 
 function forms(text: string, lang: string): Forms {
-  const key = lang + '\u0000' + text
-  let f = FORMS.get(key)
+  let byText = FORMS.get(lang)
+  if (!byText) FORMS.set(lang, (byText = new Map()))
+  let f = byText.get(text)
   if (f) return f
   const fold = foldCase(text, lang)
   const letters = text.replace(/[^\p{L}]/gu, '')
@@ -145,8 +145,8 @@ function forms(text: string, lang: string): Forms {
     digits,
     stop: isStopWord(fold, lang),
   }
-  if (FORMS.size >= FORMS_MAX) FORMS.clear()
-  FORMS.set(key, f)
+  if (byText.size >= FORMS_MAX) byText.clear()
+  byText.set(text, f)
   return f
 }
 
