@@ -1,7 +1,9 @@
 /**
- * The decision at a stop: does the sentence end here? Called at every terminator character
- * (`.` `?` `!` `…` `؟` `。`...) the scanner meets; looks back at most one word and forward at
- * most a few words, so the scan stays linear whatever the input.
+ * The decision at a stop: does the sentence end here? The segmenter asks at every terminator
+ * character (`.` `?` `!` `…` `؟` `。`...), where sentence-splitter put a boundary (to keep or
+ * merge it) and where it did not (to split or not); the answer names the rule that decided.
+ * Looks back at most one word and forward at most a few words, so the walk stays linear
+ * whatever the input.
  *
  * The convention (shared with the gold files in `bench/seeds-en-tr`): a sentence ends after
  * `.`, `?` or `!` (and their other-script forms) followed by white space and a capital letter,
@@ -47,10 +49,62 @@ export interface BoundaryContext {
   lang: string
 }
 
+/**
+ * The rule that decided at a stop. The segmenter names it when it overrules sentence-splitter
+ * (see `segment.ts`), so every correction says why.
+ */
+export type BoundaryRule =
+  /** A stop that opens a sentence (`… and then`) never closes it. */
+  | 'opening-stop'
+  /** CJK stops end without a space; `“你好。”他说` goes on. */
+  | 'cjk'
+  /** No space after the stop: `3.5`, `example.com`, `U.S.-led`, `?!abc`. */
+  | 'no-space'
+  /** Nothing follows in the paragraph. */
+  | 'last'
+  /** A lower-case word or a closing mark follows: `5 dollars. and more`. */
+  | 'lower-case'
+  /** `"Why?" Mary asked.`: a question in quotes before a verb of saying goes on. */
+  | 'said'
+  /** `?` `!` `؟` and their kin before a capital, an uncased letter or an opening quote. */
+  | 'question'
+  /** An ellipsis inside a quotation marks an elision. */
+  | 'ellipsis-in-quote'
+  /** An ellipsis outside quotes: ends before a capital, not before a number. */
+  | 'ellipsis'
+  /** Stops of other scripts: `۔` `।` `։` `።`. */
+  | 'other-stop'
+  /** A stop inside closing quotes or brackets: `end." Next`, `(See the annex.) The`. */
+  | 'closing-mark'
+  /** A title before a name: `Dr.`, `Prof.`, Turkish `Doç.`, `vgl.`. */
+  | 'prepositive'
+  /** A list enumerator at the start of a line or sentence: `3. Madde`, `IV. Results`. */
+  | 'enumerator'
+  /** Runs of initials and two-part abbreviations: `J. K. Rowling`, `z. B.`. */
+  | 'initials'
+  /** One letter before a name or a sentence opener: `George W. Bush`, Arabic `د.`; `you and I. Did`. */
+  | 'initial'
+  /** `U.S.`, `e.g.`, `A.Ş.`: ends only before a sentence opener or a quote. */
+  | 'multi-period'
+  /** A number before the stop: `in 2001.` ends, `3.5` and `No. 5` do not. */
+  | 'number'
+  /** Ordinals of the languages that write them with a period: Turkish `3. Ordu`, `XI. Yüzyıl`. */
+  | 'ordinal'
+  /** `etc.`, `Inc.`, Turkish `vb.`: ends before any capital. */
+  | 'final-abbreviation'
+  /** Other known abbreviations: end only before a sentence opener. */
+  | 'abbreviation'
+  /** A number after the stop: `in March. 30 people` ends, `Abs. 3` does not. */
+  | 'before-number'
+  /** A plain period before a capital. */
+  | 'period'
+
 /** The outcome at a stop. */
 export interface BoundaryDecision {
   /** The sentence ends at `end`. */
   boundary: boolean
+  /** The rule that decided. */
+  rule: BoundaryRule
   /** End of the stop with the closing quotes and brackets that belong to it (`."` `?”` `.)`). */
   end: number
   /** A closing double quote was part of the stop. */
@@ -101,138 +155,165 @@ function isLineEnd(c: number): boolean {
  * invisible characters from there.
  */
 export function decideBoundary(ctx: BoundaryContext, i: number): BoundaryDecision {
-  const { text, paragraphEnd } = ctx
-  let dots = 0
-  let ellipsis = false
-  let questionOrExclamation = false
-  let cjk = false
-  let otherStop = false
-  let closedQuote = false
-  let closingMarks = false
-  let end = i
-  // The stop: terminators with closing marks in any order (`?".` `”.` `.)`).
-  while (end < paragraphEnd) {
-    const c = text.charCodeAt(end)
+  const stop = readStop(ctx.text, i, ctx.paragraphEnd)
+  const [boundary, rule] = verdict(ctx, i, stop)
+  return { boundary, rule, end: stop.end, closedQuote: stop.closedQuote }
+}
+
+/** The stop that starts at a terminator: its end and what it is made of. */
+interface Stop {
+  /** End of the terminators and the closing marks that go with them. */
+  end: number
+  /** Periods in it (two or more are an ellipsis). */
+  dots: number
+  ellipsis: boolean
+  questionOrExclamation: boolean
+  cjk: boolean
+  /** A stop of another script (`۔` `।`). */
+  otherStop: boolean
+  /** A closing double quote is part of it. */
+  closedQuote: boolean
+  /** A closing quote or bracket is part of it. */
+  closingMarks: boolean
+}
+
+/** The maximal run of terminators, closing marks and invisible characters from `i` (`?".` `”.` `.)`). */
+function readStop(text: string, i: number, paragraphEnd: number): Stop {
+  const stop: Stop = {
+    end: i,
+    dots: 0,
+    ellipsis: false,
+    questionOrExclamation: false,
+    cjk: false,
+    otherStop: false,
+    closedQuote: false,
+    closingMarks: false,
+  }
+  while (stop.end < paragraphEnd) {
+    const c = text.charCodeAt(stop.end)
     if (isTerminator(c)) {
-      if (c === 0x2e) dots++
-      else if (c === 0x2026) ellipsis = true
-      else if (isQuestionOrExclamation(c)) questionOrExclamation = true
-      else otherStop = true
-      if (isCjkTerminator(c)) cjk = true
-      end++
-    } else if (isIgnorable(c)) {
-      end++
+      if (c === 0x2e) stop.dots++
+      else if (c === 0x2026) stop.ellipsis = true
+      else if (isQuestionOrExclamation(c)) stop.questionOrExclamation = true
+      else stop.otherStop = true
+      if (isCjkTerminator(c)) stop.cjk = true
     } else if (isClosingMark(c)) {
       // A quote that can open as well as close, glued to a following word, opens the next
       // quotation (`。“再见` in Chinese, `."Next`) or is an apostrophe (`U.S.'s`).
-      if (isAmbiguousQuote(c) && end + 1 < paragraphEnd) {
-        const after = codePointAt(text, end + 1)
+      if (isAmbiguousQuote(c) && stop.end + 1 < paragraphEnd) {
+        const after = codePointAt(text, stop.end + 1)
         if (isLetter(after) || isDigit(after)) break
       }
-      if (isDoubleQuote(c)) closedQuote = true
-      closingMarks = true
-      end++
-    } else {
+      if (isDoubleQuote(c)) stop.closedQuote = true
+      stop.closingMarks = true
+    } else if (!isIgnorable(c)) {
       break
     }
+    stop.end++
   }
-  const no: BoundaryDecision = { boundary: false, end, closedQuote }
-  const yes: BoundaryDecision = { boundary: true, end, closedQuote }
+  return stop
+}
 
+/** Whether `stop` (starting at `i`) ends the sentence, and by which rule. */
+function verdict(ctx: BoundaryContext, i: number, stop: Stop): [boolean, BoundaryRule] {
+  const { end, closedQuote, closingMarks, cjk } = stop
+  const { text, paragraphEnd } = ctx
   // A stop that opens a sentence (`… and then`, `...`) never closes it.
-  if (i === ctx.sentenceStart) return no
+  if (i === ctx.sentenceStart) return [false, 'opening-stop']
 
   if (cjk) {
-    if (end >= paragraphEnd) return yes
+    if (end >= paragraphEnd) return [true, 'cjk']
     const c = text.charCodeAt(end)
     if (!isBlank(c)) {
       // `你好。他说` ends; `“你好。”他说` goes on (the quotation is part of the sentence);
       // `“你好。”“再见。”` ends between the two quotations.
-      if (closingMarks) return isOpeningMark(c) ? yes : no
-      return isNonInitialMark(c) || (isClosingMark(c) && !isOpeningMark(c)) ? no : yes
+      if (closingMarks) return isOpeningMark(c) ? [true, 'cjk'] : [false, 'cjk']
+      return isNonInitialMark(c) || (isClosingMark(c) && !isOpeningMark(c)) ? [false, 'cjk'] : [true, 'cjk']
     }
   } else if (end < paragraphEnd && !isBlank(text.charCodeAt(end))) {
     // No space after the stop: `3.5`, `example.com`, `U.S.-led`, `?!abc`.
-    return no
+    return [false, 'no-space']
   }
 
   const next = nextToken(text, end, paragraphEnd)
-  if (next.kind === 'end') return yes
-  if (next.kind === 'lower' || next.kind === 'close') return no
+  if (next.kind === 'end') return [true, 'last']
+  if (next.kind === 'lower' || next.kind === 'close') return [false, 'lower-case']
 
-  if (questionOrExclamation) {
+  if (stop.questionOrExclamation) {
     // `"Why?" Mary asked.` is one sentence.
-    if (closedQuote && next.kind === 'upper' && speechFollows(text, next.pos, paragraphEnd)) return no
-    return yes
+    if (closedQuote && next.kind === 'upper' && speechFollows(text, next.pos, paragraphEnd)) return [false, 'said']
+    return [true, 'question']
   }
-  if (ellipsis || dots >= 2) {
+  if (stop.ellipsis || stop.dots >= 2) {
     // An ellipsis inside a quotation marks an elision: the quotation goes on.
-    if (ctx.inQuote) return no
-    return next.kind === 'digit' ? no : yes
+    if (ctx.inQuote) return [false, 'ellipsis-in-quote']
+    return next.kind === 'digit' ? [false, 'ellipsis'] : [true, 'ellipsis']
   }
-  if (otherStop || cjk || closingMarks) return yes
-  return periodDecision(ctx, i, next) ? yes : no
+  if (stop.otherStop) return [true, 'other-stop']
+  if (cjk) return [true, 'cjk']
+  if (closingMarks) return [true, 'closing-mark']
+  return periodDecision(ctx, i, next)
 }
 
-/** A single period followed by space and something that may start a sentence. */
-function periodDecision(ctx: BoundaryContext, i: number, next: NextToken): boolean {
+/** A single period followed by space and something that may start a sentence: ends here?, and by which rule. */
+function periodDecision(ctx: BoundaryContext, i: number, next: NextToken): [boolean, BoundaryRule] {
   const { text } = ctx
   // The token before the period: back to white space, at most TOKEN_LIMIT characters.
   let ts = i
   while (ts > 0 && i - ts < TOKEN_LIMIT && !isBlank(text.charCodeAt(ts - 1))) ts--
-  if (ts > 0 && !isBlank(text.charCodeAt(ts - 1))) return next.kind !== 'digit'
+  if (ts > 0 && !isBlank(text.charCodeAt(ts - 1))) return [next.kind !== 'digit', 'period']
   // Leave out opening quotes and brackets: `(Dr.` is `Dr`.
   while (ts < i && isOpeningMark(text.charCodeAt(ts)) && text.charCodeAt(ts) !== 0x2d) ts++
   const token = text.slice(ts, i)
-  if (token.length === 0) return true
+  if (token.length === 0) return [true, 'period']
   const folded = fold(token)
   const first = codePointAt(token, 0)
   const oneChar = token.length === cpLength(first)
 
-  if (PREPOSITIVE.has(folded) && !(folded === 'vs' && ctx.lang === 'tr')) return false
+  if (PREPOSITIVE.has(folded) && !(folded === 'vs' && ctx.lang === 'tr')) return [false, 'prepositive']
 
   // List enumerators at the start of a line or sentence: `3. Madde`, `a. First`, `IV. Results`.
   const atStart = ts === ctx.lineStart || ts === ctx.sentenceStart
-  if (atStart && (/^\d{1,3}$/.test(token) || oneChar || /^[IVXLC]{1,5}$/.test(token))) return false
+  if (atStart && (/^\d{1,3}$/.test(token) || oneChar || /^[IVXLC]{1,5}$/.test(token))) return [false, 'enumerator']
   // Two-part abbreviations and runs of initials: `z. B.`, `d. h.`, `G. O. Dyhrenfurth`.
-  if (oneChar && isLetter(first) && nextIsInitial(text, next)) return false
+  if (oneChar && isLetter(first) && nextIsInitial(text, next)) return [false, 'initials']
 
   if (oneChar && isUncasedLetter(first)) {
     // Arabic `د.` (Dr.), `أ.` (Prof.) before a name; but `2001 م.` (AD) after a year ends.
-    return previousTokenIsNumber(text, ts)
+    return [previousTokenIsNumber(text, ts), 'initial']
   }
   if (oneChar && isLower(first)) {
     // `8848 m. Das` ends (a unit before an opener); `s. «Die Alpen»`, `p. 5`, `S. 12` go on.
-    return next.kind === 'uncased' || (next.kind === 'upper' && isStarter(next.word))
+    return [next.kind === 'uncased' || (next.kind === 'upper' && isStarter(next.word)), 'abbreviation']
   }
   if (oneChar && isUpper(first)) {
     // Initials before a name: `George W. Bush`, `par M. Lüthy, H. Haidegger`; but a capital
     // letter before a sentence opener ends (`you and I. Did`, `Plan B. The`).
-    if (next.kind === 'upper' && !isStarter(next.word)) return false
-    return next.kind !== 'digit'
+    if (next.kind === 'upper' && !isStarter(next.word)) return [false, 'initial']
+    return [next.kind !== 'digit', 'initial']
   }
   // Multi-period abbreviations: `U.S.`, `e.g.`, `a.m.`, Turkish `A.Ş.`, `T.C.`.
   if (token.length <= 12 && /^(?:\p{L}{1,3}\.)+\p{L}{1,3}$/u.test(token)) {
-    return next.kind === 'open' || (next.kind === 'upper' && isStarter(next.word))
+    return [next.kind === 'open' || (next.kind === 'upper' && isStarter(next.word)), 'multi-period']
   }
   if (/^\p{Nd}+$/u.test(token)) {
-    if (next.kind === 'digit') return false
+    if (next.kind === 'digit') return [false, 'number']
     // Ordinals: Turkish `21. Yüzyıl`, German `3. Oktober`; but `2001. Bu` ends.
-    if (ctx.ordinalDot && token.length <= 3 && next.kind === 'upper' && !isStarter(next.word)) return false
-    return true
+    if (ctx.ordinalDot && token.length <= 3 && next.kind === 'upper' && !isStarter(next.word)) return [false, 'ordinal']
+    return [true, 'number']
   }
-  if (ctx.ordinalDot && /^[IVXLC]{1,6}$/.test(token) && next.kind === 'upper' && !isStarter(next.word)) return false
-  if (FINAL_ABBREVIATIONS.has(folded) || (folded === 'vs' && ctx.lang === 'tr')) return next.kind !== 'digit'
+  if (ctx.ordinalDot && /^[IVXLC]{1,6}$/.test(token) && next.kind === 'upper' && !isStarter(next.word)) return [false, 'ordinal']
+  if (FINAL_ABBREVIATIONS.has(folded) || (folded === 'vs' && ctx.lang === 'tr')) return [next.kind !== 'digit', 'final-abbreviation']
   // German street names: `Thorackerstr. 3`, `Porschestr. 7`.
   if (ABBREVIATIONS.has(folded) || (folded.length > 4 && folded.endsWith('str'))) {
-    if (next.kind === 'digit') return false
-    return next.kind !== 'upper' || isStarter(next.word)
+    if (next.kind === 'digit') return [false, 'abbreviation']
+    return [next.kind !== 'upper' || isStarter(next.word), 'abbreviation']
   }
   if (next.kind === 'digit') {
     // `in March. 30 people died` ends; `Abs. 3`, `S. 12` (unknown short abbreviations) do not.
-    return /^\p{L}{4,}$/u.test(token) || /^\p{Ll}{3}$/u.test(token)
+    return [/^\p{L}{4,}$/u.test(token) || /^\p{Ll}{3}$/u.test(token), 'before-number']
   }
-  return true
+  return [true, 'period']
 }
 
 function isStarter(word: string): boolean {

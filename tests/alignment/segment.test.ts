@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import fc from 'fast-check'
 import { split as sentenceSplitterSplit } from 'sentence-splitter'
 import { describe, expect, it } from 'vitest'
-import { segment } from '../../alignment/segment.ts'
+import { SPLITTER_BUDGET, segment, traceSegment } from '../../alignment/segment.ts'
 import type { Sentence } from '../../alignment/types.ts'
 
 const ROOT = new URL('../../', import.meta.url)
@@ -449,6 +449,109 @@ describe('segment: agreement with sentence-splitter on plain prose', () => {
       }),
       { numRuns: 200 },
     )
+  })
+})
+
+describe('segment: sentence-splitter as the first pass, the rules as corrections', () => {
+  /** Each correction as `kind rule` and the word it follows: `split number 2001.`. */
+  const corrections = (text: string, lang?: string): string[] =>
+    traceSegment(text, { lang }).corrections.map((c) => `${c.kind} ${c.rule} ${text.slice(0, c.at).split(/\s+/).pop()}`)
+
+  it('its line breaks are spaces: a heading, byline or list item inside a paragraph is split off', () => {
+    expect(corrections('Taliban Seize Border Crossing\nBy Jane Doe\nKABUL (Reuters) – Fighters seized it. Officials fled.')).toEqual([
+      'split heading Crossing',
+      'split heading Doe',
+    ])
+    expect(corrections('Steps:\n- open the box\n- take it out')).toEqual(['split list-item Steps:', 'split list-item box'])
+  })
+
+  it('it never splits inside "…": an unbalanced quote runs on to the end of the paragraph, no further', () => {
+    const text = 'He said "hello. Then he left.\n\nNobody followed. The end.'
+    const trace = traceSegment(text)
+    expect(trace.corrections.map((c) => `${c.kind} ${c.rule} ${text.slice(0, c.at).split(/\s+/).pop()}`)).toEqual(['split period "hello.'])
+    expect(trace.sentences.map((s) => s.text)).toEqual(['He said "hello.', 'Then he left.', 'Nobody followed.', 'The end.'])
+  })
+
+  it('“…” are no quotes to it, and it wants a space right after the stop', () => {
+    expect(corrections('“We waited... Then we acted.” He smiled.')).toEqual([
+      'merge ellipsis-in-quote waited...',
+      'split closing-mark acted.”',
+    ])
+    expect(corrections('"Stop!" The crowd froze. What?No way.')).toEqual(['split question "Stop!"', 'merge no-space What?'])
+  })
+
+  it('a number with a period is a list index to it: `in 2001.` is split; the Turkish ordinal agrees', () => {
+    expect(corrections('It was founded in 2001. The company grew.')).toEqual(['split number 2001.'])
+    expect(corrections('Bu eser 21. Yüzyıl edebiyatının örneğidir. Kuruluş yılı 1923. Bu tarih önemlidir.', 'tr')).toEqual([
+      'split number 1923.',
+    ])
+  })
+
+  it('stops it does not know: ؟ … ۔', () => {
+    expect(corrections('هل ستأتي غدا؟ نعم، سآتي مع أخي! وأضاف أن الحدود آمنة.', 'ar')).toEqual(['split question غدا؟'])
+    expect(corrections('He waited… Nothing happened.')).toEqual(['split ellipsis waited…'])
+    expect(corrections('یہ ایک جملہ ہے۔ یہ دوسرا ہے۔', 'ur')).toEqual(['split other-stop ہے۔'])
+  })
+
+  it('abbreviations beyond its English lists, lower case after a stop, initials after a small word', () => {
+    expect(corrections('Prof. Dr. Ahmet Yılmaz ve Doç. Dr. Ayşe Kaya konuştu. Toplantı uzun sürdü.', 'tr')).toEqual(['merge prepositive Doç.'])
+    expect(corrections('Elma, armut vb. meyveler satıldı. Fiyatlar arttı.', 'tr')).toEqual(['merge lower-case vb.'])
+    expect(corrections('It costs 5 dollars. and more.')).toEqual(['merge lower-case dollars.'])
+    expect(corrections('George W. Bush met J. K. Rowling. They talked.')).toEqual(['merge initials J.'])
+  })
+
+  it('where it is right, nothing is corrected: Dr., U.S., quoted questions, plain prose', () => {
+    expect(corrections('Dr. Smith met Mr. Lee. U.S. President Joe Biden spoke. He moved to the U.S. The move was hard.')).toEqual([])
+    expect(corrections('"Why?" Mary asked. Nobody answered.')).toEqual([])
+  })
+
+  it('the seeds: what it proposed, and where the rules overrule it', () => {
+    const seen = (name: keyof typeof SEEDS): [number, number, string[]] => {
+      const t = traceSegment(seed(name))
+      return [t.proposed, t.sentences.length, t.corrections.map((c) => `${c.kind} ${c.rule}`)]
+    }
+    // the English and Turkish quotations of several sentences, split at each stop as in the gold
+    expect(seen('en')).toEqual([21, 23, ['split period', 'split period']])
+    expect(seen('tr')).toEqual([19, 20, ['split period']])
+    // the Arabic paragraphs broken inside a sentence
+    expect(seen('ar')).toEqual([26, 17, Array(9).fill('merge paragraph-join')])
+    expect(seen('en4')).toEqual([17, 18, ['split heading']])
+  })
+
+  it('the trace adds up: its boundaries, less the merges, plus the splits, are the sentences', () => {
+    for (const name of Object.keys(SEEDS) as Array<keyof typeof SEEDS>) {
+      const t = traceSegment(seed(name))
+      const merges = t.corrections.filter((c) => c.kind === 'merge').length
+      expect(t.proposed - merges + (t.corrections.length - merges)).toBe(t.sentences.length)
+      expect(t.splitterEnd).toBeGreaterThan(0)
+    }
+  })
+
+  it('the rules review every stop: the sentences are the same whatever it read', () => {
+    for (const name of Object.keys(SEEDS) as Array<keyof typeof SEEDS>) {
+      const text = seed(name)
+      expect(traceSegment(text, { splitterBudget: 0 }).sentences).toEqual(segment(text))
+    }
+    const alphabet = fc.constantFrom(...'aZ .?!…"“”\'«»()[],،؟3.\n\n–-İ'.split(''))
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 120 }), (chars) => {
+        const text = chars.join('')
+        const none = traceSegment(text, { splitterBudget: 0 })
+        expect(none.proposed).toBe(0)
+        expect(traceSegment(text, { splitterBudget: Infinity }).sentences).toEqual(none.sentences)
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  it('it reads at most its budget (and one piece) per call; pre-split text does not go through it', () => {
+    const text = 'The border is closed. Officials fled.\n\n'.repeat(10_000)
+    const trace = traceSegment(text)
+    expect(trace.splitterChars).toBeGreaterThanOrEqual(SPLITTER_BUDGET)
+    expect(trace.splitterChars).toBeLessThan(SPLITTER_BUDGET + 4_000)
+    expect(trace.splitterEnd).toBeLessThan(text.length / 2)
+    expect(trace.sentences).toHaveLength(20_000)
+    expect(traceSegment('a\nb', { presplit: true })).toMatchObject({ proposed: 0, corrections: [] })
   })
 })
 
