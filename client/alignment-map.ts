@@ -22,7 +22,7 @@ export class AlignmentMap extends LitElement {
     css`
       :host { display: block; }
       figure { margin: 0; }
-      .plot { position: relative; aspect-ratio: 1; background: var(--surface); border: 1px solid var(--line); border-radius: var(--radius); }
+      .plot { position: relative; aspect-ratio: 3 / 2; background: var(--surface); border: 1px solid var(--line); border-radius: var(--radius); }
       svg { display: block; width: 100%; height: 100%; cursor: crosshair; }
       .axis { position: absolute; font-size: 0.6875rem; color: var(--ink-3); letter-spacing: 0.02em; pointer-events: none; }
       .axis.x { top: 0.25rem; right: 0.4rem; }
@@ -88,6 +88,7 @@ export class AlignmentMap extends LitElement {
       <div class="plot">
         <svg
           viewBox="-12 -12 ${SIZE + 24} ${SIZE + 24}"
+          preserveAspectRatio="none"
           role="img"
           aria-label=${`Alignment map: ${segments.length} rows, ${omissions} omitted and ${additions} added sentences. Click to jump to a row.`}
           @click=${this.#onClick}
@@ -143,9 +144,9 @@ export class AlignmentMap extends LitElement {
   #onClick(e: MouseEvent) {
     const svgEl = e.currentTarget as SVGSVGElement
     const box = svgEl.getBoundingClientRect()
-    const scale = (SIZE + 24) / box.width
-    const px = ((e.clientX - box.left) * scale - 12) / SIZE
-    const py = ((e.clientY - box.top) * scale - 12) / SIZE
+    // The plot is stretched to its box (preserveAspectRatio="none"): scale each axis apart.
+    const px = (((e.clientX - box.left) / box.width) * (SIZE + 24) - 12) / SIZE
+    const py = (((e.clientY - box.top) / box.height) * (SIZE + 24) - 12) / SIZE
     const bead = nearestBead(this.#geometry.segments, px, py)
     if (bead !== undefined) this.dispatchEvent(new BeadJumpEvent(bead))
   }

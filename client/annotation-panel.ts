@@ -32,8 +32,9 @@ export class AnnotationPanel extends LitElement {
       h2 { font-size: 0.8125rem; text-transform: uppercase; letter-spacing: 0.06em; color: var(--ink-2); margin: 0 0 0.6rem; display: flex; justify-content: space-between; }
       form, .card { background: var(--surface); border: 1px solid var(--line); border-radius: var(--radius); padding: 0.75rem; }
       form { display: grid; gap: 0.6rem; margin-bottom: 1rem; border-color: var(--accent); box-shadow: var(--shadow); }
-      form .field { display: grid; gap: 0.25rem; }
-      form .row2 { display: grid; grid-template-columns: 1fr 1fr; gap: 0.5rem; }
+      form .field { display: grid; gap: 0.25rem; min-width: 0; }
+      form .row2 { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 0.5rem; }
+      form input, form select, form textarea { width: 100%; min-width: 0; }
       .target { font-size: 0.8125rem; color: var(--ink-2); }
       .target b { color: var(--ink); }
       blockquote {

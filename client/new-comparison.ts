@@ -27,12 +27,14 @@ export class NewComparison extends LitElement {
     css`
       :host { display: block; }
       form { display: grid; gap: 1rem; background: var(--surface); border: 1px solid var(--line); border-radius: var(--radius); padding: 1.1rem; box-shadow: var(--shadow); }
-      .field { display: grid; gap: 0.3rem; }
+      .field { display: grid; gap: 0.3rem; min-width: 0; }
+      .top { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 16rem); gap: 1rem; }
+      .top input, .top select { width: 100%; }
       .versions { display: grid; grid-template-columns: 1fr 1fr; gap: 1rem; }
       fieldset { border: 0; margin: 0; padding: 0; display: grid; gap: 0.5rem; min-width: 0; }
       legend { font-weight: 700; font-size: 0.9375rem; margin-bottom: 0.3rem; padding: 0; }
       .meta { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 12rem); gap: 0.5rem; }
-      .meta input, .meta select, #title { width: 100%; min-width: 0; }
+      .meta input, .meta select { width: 100%; min-width: 0; }
       .drop { position: relative; }
       .drop.over textarea { border-color: var(--accent); background: var(--accent-soft); }
       textarea { width: 100%; min-height: 14rem; font-family: var(--font-text); font-size: 0.9375rem; unicode-bidi: plaintext; }
@@ -47,7 +49,7 @@ export class NewComparison extends LitElement {
       .bar { width: 10rem; height: 0.35rem; border-radius: 999px; background: var(--surface-3); overflow: hidden; position: relative; }
       .bar::after { content: ''; position: absolute; inset: 0; width: 35%; border-radius: 999px; background: var(--accent); animation: slide 1.2s ease-in-out infinite; }
       @keyframes slide { from { transform: translateX(-100%); } to { transform: translateX(290%); } }
-      @media (max-width: 760px) { .versions { grid-template-columns: 1fr; } textarea { min-height: 9rem; } }
+      @media (max-width: 760px) { .versions, .top { grid-template-columns: 1fr; } textarea { min-height: 9rem; } }
     `,
   ]
 
@@ -69,9 +71,19 @@ export class NewComparison extends LitElement {
   override render() {
     const busy = this.waiting >= 0
     return html`<form @submit=${this.#submit} aria-label="New comparison" aria-busy=${busy ? 'true' : 'false'}>
-      <div class="field">
-        <label for="title">Title</label>
-        <input id="title" name="title" maxlength="300" placeholder="e.g. Border crossing report: English and Turkish" dir="auto" />
+      <div class="top">
+        <div class="field">
+          <label for="title">Title</label>
+          <input id="title" name="title" maxlength="300" placeholder="e.g. Border crossing report: English and Turkish" dir="auto" />
+        </div>
+        <div class="field">
+          <label for="mode">The two texts are</label>
+          <select id="mode" name="mode">
+            <option value="auto">Decided from the texts</option>
+            <option value="translation">A text and its translation</option>
+            <option value="comparable">Two tellings of one story</option>
+          </select>
+        </div>
       </div>
       <div class="versions">${this.versions.map((v, i) => this.#version(v, i))}</div>
       ${this.problem || this.error ? html`<p class="error" role="alert">${this.problem || this.error}</p>` : nothing}
@@ -191,6 +203,7 @@ export class NewComparison extends LitElement {
     e.preventDefault()
     const form = e.currentTarget as HTMLFormElement
     const title = (form.elements.namedItem('title') as HTMLInputElement).value.trim()
+    const mode = (form.elements.namedItem('mode') as HTMLSelectElement).value as 'auto' | 'translation' | 'comparable'
     const [a, b] = this.versions
     if (!a.text.trim() || !b.text.trim()) {
       this.problem = !a.text.trim() ? 'The source text is empty.' : 'The target text is empty.'
@@ -202,7 +215,7 @@ export class NewComparison extends LitElement {
     }
     const versions = [version(a), version(b)]
     const fallback = `${versions[0].label} ↔ ${versions[1].label}`
-    this.dispatchEvent(new ComparisonCreateEvent({ title: title || fallback, versions }))
+    this.dispatchEvent(new ComparisonCreateEvent({ title: title || fallback, versions, mode }))
   }
 }
 

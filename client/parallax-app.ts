@@ -94,7 +94,7 @@ export class ParallaxApp extends LitElement {
 
       .work { flex: 1; min-height: 0; display: grid; grid-template-columns: minmax(0, 1fr) 22rem; grid-template-rows: minmax(0, 1fr); }
       parallel-view { min-height: 0; border-right: 1px solid var(--line); }
-      aside { min-height: 0; overflow: auto; padding: 1rem; display: grid; gap: 1.25rem; align-content: start; background: var(--bg); }
+      aside { min-height: 0; overflow: auto; padding: 1rem; display: grid; grid-template-columns: minmax(0, 1fr); gap: 1.25rem; align-content: start; background: var(--bg); }
       .scrim { display: none; }
       .notice {
         margin: 0; padding: 0.6rem 1rem; font-size: 0.875rem; display: flex; gap: 0.75rem; align-items: center; flex-wrap: wrap;

@@ -42,6 +42,8 @@ export interface CreatedComparison extends Comparison {
 export interface NewComparison {
   title: string
   versions: Array<{ label: string; lang?: string; text: string }>
+  /** A translation pair, or comparable texts (retellings); decided from the texts when `auto`. */
+  mode?: 'auto' | 'translation' | 'comparable'
 }
 
 /** What an annotation is attached to: a whole bead, or a span of one side's document. */

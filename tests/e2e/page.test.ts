@@ -158,6 +158,31 @@ describe.skipIf(!!skip)('page (Chromium)', () => {
     expect(await page.locator('header .keystate').innerText()).toBe('Owner')
   })
 
+  it('takes two dropped files, detects their languages, and aligns them', async () => {
+    const page = await open('/')
+    const target = page.locator('new-comparison .drop').first()
+    await target.waitFor()
+    const transfer = await page.evaluateHandle(
+      ([en, tr]) => {
+        const data = new DataTransfer()
+        data.items.add(new File([en], 'report-en.txt', { type: 'text/plain' }))
+        data.items.add(new File([tr], 'report-tr.txt', { type: 'text/plain' }))
+        return data
+      },
+      [seedText('001_ca6b3e2cd13aa704.txt'), seedText('000_195cf53558b12275.txt')],
+    )
+    await target.dispatchEvent('drop', { dataTransfer: transfer })
+    await expect.poll(() => page.locator('#text-1').inputValue()).toContain('Taliban')
+    expect(await page.locator('#label-0').inputValue()).toBe('report-en')
+    expect(await page.locator('#lang-0 option:checked').innerText()).toBe('English (detected)')
+    expect(await page.locator('#lang-1 option:checked').innerText()).toBe('Turkish (detected)')
+    await page.locator('#mode').selectOption('translation')
+    await page.getByRole('button', { name: 'Align the two texts' }).click()
+    await page.waitForURL(/\/c\/[^/]+$/, { timeout: 60_000 })
+    await page.locator('[data-finding="annotation-marker"]').first().waitFor()
+    expect(await page.locator('header h1').innerText()).toBe('report-en ↔ report-tr')
+  })
+
   it('adds, edits and deletes an annotation, each surviving a reload', async () => {
     const seed = seedPair()
     // A link with the key in its fragment hands the key to the page, which keeps it.
@@ -304,6 +329,8 @@ describe.skipIf(!!skip)('page (Chromium)', () => {
     expect(await aside.isVisible()).toBe(false)
     await page.getByRole('button', { name: /Notes & map/ }).click()
     await expect.poll(() => aside.isVisible()).toBe(true)
+    // Slid in completely (it moves in over a fraction of a second).
+    await expect.poll(async () => Math.round((await aside.boundingBox())!.x + (await aside.boundingBox())!.width)).toBe(390)
     await page.screenshot({ path: join(SCREENSHOTS, 'narrow-drawer.png') })
     await page.keyboard.press('Escape')
     await expect.poll(() => aside.isVisible()).toBe(false)
