@@ -96,6 +96,7 @@ export class ParallaxApp extends LitElement {
       parallel-view { min-height: 0; border-right: 1px solid var(--line); }
       aside { min-height: 0; overflow: auto; padding: 1rem; display: grid; grid-template-columns: minmax(0, 1fr); gap: 1.25rem; align-content: start; background: var(--bg); }
       .scrim { display: none; }
+      .close-drawer { display: none !important; }
       .notice {
         margin: 0; padding: 0.6rem 1rem; font-size: 0.875rem; display: flex; gap: 0.75rem; align-items: center; flex-wrap: wrap;
         background: var(--manual-bg); color: var(--ink); border-bottom: 1px solid var(--line);
@@ -121,6 +122,7 @@ export class ParallaxApp extends LitElement {
           visibility: hidden;
         }
         aside.open { transform: none; visibility: visible; }
+        .close-drawer { display: inline-flex !important; justify-self: end; }
         .scrim.open { display: block; position: fixed; inset: 0; z-index: 39; background: rgb(20 24 31 / 25%); }
       }
       @media (max-width: 760px) {
@@ -344,6 +346,7 @@ export class ParallaxApp extends LitElement {
         ></parallel-view>
         <div class="scrim ${this.drawer ? 'open' : ''}" @click=${() => (this.drawer = false)}></div>
         <aside class=${this.drawer ? 'open' : ''} aria-label="Alignment map and annotations">
+          <button class="small close-drawer" @click=${() => (this.drawer = false)}>Close</button>
           <alignment-map .report=${report} .visible=${this.visible} .current=${current} @bead-jump=${(e: BeadJumpEvent) => void this.#jump(e.bead)}></alignment-map>
           <annotation-panel
             .annotations=${this.annotations}
