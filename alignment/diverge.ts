@@ -503,7 +503,12 @@ function tidy(findings: DivergenceFinding[]): DivergenceFinding[] {
     const tgtSpan = f.side === 'both' && f.counterpart ? f.counterpart : undefined
     return (sideOf(f) === sideOf(g) && f.start < g.end && g.start < f.end) || (!!tgtSpan && g.side === 'tgt' && tgtSpan.start < g.end && g.start < tgtSpan.end)
   }
+  // A re-attributed quotation already names both speakers.
+  const attributions = findings.filter((f) => f.kind === 'quote-change' && f.side === 'both')
+  const isSpeaker = (f: DivergenceFinding) =>
+    attributions.some((a) => (f.side === 'src' && a.start === f.start && a.end === f.end) || (f.side === 'tgt' && a.counterpart?.start === f.start && a.counterpart?.end === f.end))
   const kept = findings.filter((f) => {
+    if (f.kind === 'name-mismatch' && isSpeaker(f)) return false
     if ((f.kind === 'number-mismatch' || f.kind === 'name-mismatch' || f.kind === 'word-change') && partial.some((p) => p !== f && inside(f, p))) return false
     if (f.kind === 'word-change' && specific.some((s) => overlaps(f, s))) return false
     return true

@@ -243,21 +243,22 @@ export function checkQuotes(env: CheckEnv, bead: BeadView, idx: BeadIndexes): Di
       sentences.flatMap((i) => ctx.names.mentions(i).filter((m) => !qs.some((q) => q.start < m.end && m.start < q.end)))
     const sa = speakers(env.src, bead.src, qa)
     const sb = speakers(env.tgt, bead.tgt, qb)
-    if (sa.length && sb.length) {
-      const matchedA = sa.some((m) => m.words.some((w) => idx.tgt.hasName(w, env.src.lang) || idx.nearTgt.hasName(w, env.src.lang)))
-      const matchedB = sb.some((m) => m.words.some((w) => idx.src.hasName(w, env.tgt.lang) || idx.nearSrc.hasName(w, env.tgt.lang)))
-      if (!matchedA && !matchedB) {
-        const m = sa[0]
+    // A speaker named on each side whom the other side does not name: the quote changed hands.
+    const lostA = sa.filter((m) => !m.words.some((w) => idx.tgt.hasName(w, env.src.lang) || idx.nearTgt.hasName(w, env.src.lang)))
+    const lostB = sb.filter((m) => !m.words.some((w) => idx.src.hasName(w, env.tgt.lang) || idx.nearSrc.hasName(w, env.tgt.lang)))
+    if (lostA.length && lostB.length) {
+      {
+        const m = lostA[0]
         const f = env.src.finding(
           'quote-change',
           m.sentence,
           m.start,
           m.end,
           'major',
-          `The quotation is attributed to ${sa.map((x) => `"${x.text}"`).join(', ')} in the ${env.src.name} but to ${sb.map((x) => `"${x.text}"`).join(', ')} in the ${env.tgt.name}.`,
+          `The quotation is attributed to ${lostA.map((x) => `"${x.text}"`).join(', ')} in the ${env.src.name} but to ${lostB.map((x) => `"${x.text}"`).join(', ')} in the ${env.tgt.name}.`,
           'both',
         )
-        f.counterpart = env.tgt.counterpart(sb[0].sentence, sb[0].start, sb[0].end)
+        f.counterpart = env.tgt.counterpart(lostB[0].sentence, lostB[0].start, lostB[0].end)
         out.push(f)
       }
     }

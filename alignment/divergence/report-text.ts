@@ -4,6 +4,7 @@
  * each with where it is, the text and why; then a summary.
  */
 import type { DivergenceReport, Finding, FindingKind } from '../types.ts'
+import type { Evidence } from './comparable.ts'
 import { FINDING_KINDS } from '../types.ts'
 import { langName } from './text.ts'
 
@@ -21,6 +22,12 @@ const SECTIONS: Section[] = [
   { title: 'Page furniture', kinds: ['boilerplate'] },
   { title: 'Structure and order', kinds: ['merge', 'split', 'reordering', 'low-confidence'] },
 ]
+
+// In comparable mode nothing is "missing": the sentences are simply unique to one text.
+const COMPARABLE_TITLES: Record<string, string> = {
+  'Omissions: in the source, missing from the target': 'Only in the source',
+  'Additions: in the target only': 'Only in the target',
+}
 
 /** Options of {@link formatReport}. */
 export interface FormatReportOptions {
@@ -53,11 +60,24 @@ export function formatReport(report: DivergenceReport, options: FormatReportOpti
     ),
   )
   const all: Finding[] = report.beads.flatMap((b) => b.findings)
+  const comparable = report.mode === 'comparable'
+  if (comparable) {
+    // Comparable texts: what the two report in common comes first, with the evidence.
+    const pairs = report.beads.filter((b) => b.src.length && b.tgt.length) as Array<(typeof report.beads)[number] & { evidence?: Evidence[] }>
+    lines.push('', `MATCHED: THE SAME FACT IN BOTH (${pairs.length})`)
+    for (const b of pairs) {
+      lines.push(`  ${srcLang} ${b.src.join(',')} ↔ ${tgtLang} ${b.tgt.join(',')}`)
+      lines.push(...wrap(`"${oneLine(report.src.sentences[b.src[0]].text)}"`, width, '    '))
+      lines.push(...wrap(`"${oneLine(report.tgt.sentences[b.tgt[0]].text)}"`, width, '    '))
+      if (b.evidence?.length) lines.push(...wrap(`shared: ${b.evidence.map((e) => (e.src === e.tgt ? e.src : `${e.src}/${e.tgt}`)).join(', ')}`, width, '    '))
+    }
+  }
   for (const section of SECTIONS) {
     if (options.contentOnly && section.kinds.includes('merge')) continue
     const items = all.filter((f) => section.kinds.includes(f.kind))
     if (!items.length) continue
-    lines.push('', `${section.title.toUpperCase()} (${items.length})`)
+    const title = comparable ? (COMPARABLE_TITLES[section.title] ?? section.title) : section.title
+    lines.push('', `${title.toUpperCase()} (${items.length})`)
     items.sort((a, b) => section.kinds.indexOf(a.kind) - section.kinds.indexOf(b.kind) || sideOrder(a) - sideOrder(b) || a.start - b.start)
     for (const f of items) {
       const lang = f.side === 'tgt' ? tgtLang : srcLang

@@ -137,3 +137,34 @@ describe('en–en: revisions in the same language', () => {
     expect(findings(r, ['name-mismatch'])).toEqual(['name-mismatch tgt1 "Ahmet Yilmaz"'])
   })
 })
+
+describe('the remaining kinds in each pair', () => {
+  it('split: one source sentence rendered as two (en–tr)', () => {
+    const tr = [...TR.slice(0, 5), 'Gıda ve yakıt fiyatları yükseldi.', 'Artış son iki haftada keskin oldu.']
+    const r = diverge(version('en', EN), version('tr', tr), beads('0:0 1:1 2:2 3:3 4:4 5:5-6'))
+    expect(findings(r, ['split'])).toEqual([`split both5 "${EN[5]}"`])
+  })
+
+  it('quote-change: a quotation attributed to someone else (en–en, en–tr)', () => {
+    const src = ['"We will win this election," Maria Lopez told supporters in Madrid.']
+    const r = diverge(version('en', src), version('en', ['"We will win this election," Carlos Ruiz told supporters in Madrid.']), diagonal(1))
+    expect(findings(r, ['quote-change'])).toEqual(['quote-change both0 "Maria Lopez"'])
+    const r2 = diverge(version('en', src), version('tr', ['Carlos Ruiz, Madrid\'deki destekçilerine "Bu seçimi kazanacağız" dedi.']), diagonal(1))
+    expect(findings(r2, ['quote-change'])).toEqual(['quote-change both0 "Maria Lopez"'])
+  })
+
+  it('annotation-marker: a footnote printed as a line of its own', () => {
+    const r = diverge(version('en', [...EN, '* The movement is banned in Russia']), version('tr', TR), beads('0:0 1:1 2:2 3:3 4:4 5:5 6:-'))
+    expect(findings(r)).toEqual(['annotation-marker src6 "* The movement is banned in Russia"'])
+  })
+
+  it.each([
+    ['tr', TR],
+    ['ar', AR],
+  ] as const)('reordering: comparable texts reporting facts in another order (en–%s)', (lang, lines) => {
+    const tgt = [lines[2], lines[0], lines[1]]
+    const r = diverge(version('en', EN.slice(0, 3)), version(lang, tgt), beads('0:1 1:2 2:0'), { mode: 'comparable' })
+    expect(findings(r, ['reordering'])).toEqual([`reordering tgt0 "${lines[2]}"`])
+    expect(r.beads.every((b) => (b as { evidence?: unknown[] }).evidence?.length)).toBe(true)
+  })
+})
