@@ -212,7 +212,7 @@ export class WordIndex implements Evidence {
     }
   }
 
-  /** Content words: function words and numbers carry no concept, cognate or name. */
+  /** Content words: function words and numbers carry no cognate or name. */
   private content(): Word[] {
     return this.words.filter((w) => !w.digits && !w.stop)
   }
@@ -220,7 +220,8 @@ export class WordIndex implements Evidence {
   private get conceptIds(): Set<number> {
     if (!this.conceptSet) {
       this.conceptSet = new Set()
-      for (const w of this.content()) for (const c of wordFacts(w, this.lang).concepts) this.conceptSet.add(c)
+      // Function words too: `said` / `dedi` ends a run of unmatched words.
+      for (const w of this.words) if (!w.digits) for (const c of wordFacts(w, this.lang).concepts) this.conceptSet.add(c)
     }
     return this.conceptSet
   }
