@@ -177,7 +177,16 @@ describe.skipIf(!!skip)('page (Chromium)', () => {
     expect(await page.locator('#lang-0 option:checked').innerText()).toBe('English (detected)')
     expect(await page.locator('#lang-1 option:checked').innerText()).toBe('Turkish (detected)')
     await page.locator('#mode').selectOption('translation')
+    // Hold the request a moment, as a large upload would take: the page shows it is working.
+    await page.route('**/api/comparisons', async (route) => {
+      if (route.request().method() === 'POST') await new Promise((r) => setTimeout(r, 1500))
+      await route.continue()
+    })
     await page.getByRole('button', { name: 'Align the two texts' }).click()
+    const status = page.locator('new-comparison [role="status"]')
+    await status.waitFor()
+    expect(await status.innerText()).toMatch(/aligning… \d+ s/)
+    expect(await page.getByRole('button', { name: 'Align the two texts' }).isDisabled()).toBe(true)
     await page.waitForURL(/\/c\/[^/]+$/, { timeout: 60_000 })
     await page.locator('[data-finding="annotation-marker"]').first().waitFor()
     expect(await page.locator('header h1').innerText()).toBe('report-en ↔ report-tr')
