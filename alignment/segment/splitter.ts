@@ -81,10 +81,14 @@ function cutAfter(text: string, s: number, end: number): number {
   return k
 }
 
-/** Characters sentence-splitter keeps a record of: stops (abbreviations end in one) and the pair marks it tracks. */
+/**
+ * Characters sentence-splitter keeps a record of: stops (its abbreviations end in one, its
+ * exclamation words such as `ǃKung` hold `!` or `ǃ`) and the pair marks it tracks.
+ */
 function isSplitterMark(c: number): boolean {
   if (isTerminator(c)) return true
   switch (c) {
+    case 0x01c3: // ǃ
     case 0x22: // "
     case 0x28: // (
     case 0x29: // )
