@@ -112,9 +112,8 @@ export function checkNumbers(env: CheckEnv, bead: BeadView): DivergenceFinding[]
 // Names
 
 /**
- * Names on one side with no rendering on the other side of the bead (nor in the neighbouring
- * beads). A name the other version mentions elsewhere is a minor finding (the translator wrote
- * "the spokeswoman" here); a name it never mentions is a major one.
+ * Names on one side with no rendering anywhere in the other version. (A name the other version
+ * gives elsewhere is a pronoun or a moved sentence, not a missing name.)
  */
 export function checkNames(env: CheckEnv, bead: BeadView, idx: BeadIndexes): DivergenceFinding[] {
   const out: DivergenceFinding[] = []
@@ -123,17 +122,17 @@ export function checkNames(env: CheckEnv, bead: BeadView, idx: BeadIndexes): Div
       for (const m of ctx.names.mentions(i)) {
         const found = (index: WordIndex) => m.words.some((w) => index.hasName(w, ctx.lang))
         if (found(here) || found(near)) continue
-        const elsewhere = found(other.documentIndex())
+        // Named elsewhere in the other version: the translator wrote "the spokeswoman" here, or
+        // the aligner put the sentence a bead away. Not a missing name.
+        if (found(other.documentIndex())) continue
         out.push(
           ctx.finding(
             'name-mismatch',
             i,
             m.start,
             m.end,
-            elsewhere ? 'minor' : 'major',
-            elsewhere
-              ? `"${m.text}" is named in the ${ctx.name} here; the ${other.name} names it elsewhere but not in this passage.`
-              : `"${m.text}" is named in the ${ctx.name}; the ${other.name} has no counterpart for this name anywhere.`,
+            'major',
+            `"${m.text}" is named in the ${ctx.name}; the ${other.name} has no counterpart for this name anywhere.`,
           ),
         )
       }

@@ -342,9 +342,11 @@ export class WordIndex implements Evidence {
     // the letters one apart (`Alpen` / `Alpes`).
     if (names.keyList.length <= 400) {
       if (k.length >= 4) {
-        const allowed = k.length >= 8 ? Math.floor(k.length / 3) : Math.max(1, Math.floor(k.length / 4))
         for (const other of names.keyList) {
-          if (other.length >= 4 && editDistance(k, other, allowed) <= allowed) return true
+          if (other.length < 4) continue
+          const longest = Math.max(k.length, other.length)
+          const allowed = longest >= 8 ? Math.floor(longest / 3) : Math.max(1, Math.floor(longest / 4))
+          if (editDistance(k, other, allowed) <= allowed) return true
         }
       }
       if (w.roman.length >= 5) {

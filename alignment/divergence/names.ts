@@ -10,7 +10,7 @@
  * case (Arabic) have no name words of their own; their names are found from the other side.
  */
 import { nameKey } from './evidence.ts'
-import { primaryLang, type TokenCache, type Word } from './text.ts'
+import { editDistance, primaryLang, type TokenCache, type Word } from './text.ts'
 import type { Sentence } from '../types.ts'
 
 // Words capitalised as part of titles and institution names, which translators translate rather
@@ -47,9 +47,14 @@ const TITLE_WORDS: Record<string, Set<string>> = {
   ),
 }
 
+// Honorifics and abbreviations capitalised in any language.
+const ANY_TITLE = new Set('mr mrs ms mme mlle m dr prof st sr jr herr frau hr fr sig sra sr sayın bay bayan sheikh'.split(' '))
+
 function titleWord(fold: string, lang: string): boolean {
-  return TITLE_WORDS[primaryLang(lang)]?.has(fold) ?? false
+  return ANY_TITLE.has(fold) || (TITLE_WORDS[primaryLang(lang)]?.has(fold) ?? false)
 }
+
+const ROMAN_NUMERAL = /^[IVXLC]{1,5}$/
 
 const CALENDAR = new Set(
   `january february march april may june july august september october november december monday
@@ -105,6 +110,7 @@ export class NameContext {
     const letters = w.text.replace(/[^\p{L}]/gu, '')
     if (letters.length < 2) return false
     if (w.stop || titleWord(w.fold, this.lang) || CALENDAR.has(w.fold)) return false
+    if (ROMAN_NUMERAL.test(w.text)) return false
     if (w.acronym) return letters.length <= 8
     // German and Luxembourgish capitalise every noun: capitals say nothing about names there.
     if (NOUN_CAPITALS.has(this.lang)) return false
@@ -215,16 +221,27 @@ export function inconsistentNames(context: NameContext): InconsistentName[] {
   return out.sort((a, b) => a.mentions[0].start - b.mentions[0].start)
 }
 
-/** Whether two romanised spellings differ by more than an ending added to the same word. */
+/**
+ * Whether two romanised spellings are variants of one name: some word differs by more than an
+ * ending added to it, yet little (a quarter of its letters at most, the same first letter up to
+ * `c`/`k`/`q`), and every other word is the same.
+ */
 function differentSpelling(a: string, b: string): boolean {
   const wa = a.split(' ')
   const wb = b.split(' ')
   if (wa.length !== wb.length) return false
+  let differs = false
   for (let i = 0; i < wa.length; i++) {
     const [x, y] = [wa[i], wb[i]]
-    if (x === y) continue
-    if (x.startsWith(y) || y.startsWith(x)) continue
-    return true
+    if (x === y || x.startsWith(y) || y.startsWith(x)) continue
+    const allowed = Math.max(1, Math.floor(Math.max(x.length, y.length) / 4))
+    if (firstLetter(x) !== firstLetter(y) || editDistance(x, y, allowed) > allowed) return false
+    differs = true
   }
-  return false
+  return differs
+}
+
+function firstLetter(s: string): string {
+  const c = s[0] ?? ''
+  return 'ckq'.includes(c) ? 'k' : c
 }
