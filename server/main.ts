@@ -52,13 +52,17 @@ async function main() {
     console.log(`Parallax is serving on http://${shown}:${info.port}/ (${databaseUrl ? 'PostgreSQL' : `PGlite in ${dataDir}`})`)
   })
 
+  // A promise nobody awaited must not take the whole server down with it; log it instead.
+  process.on('unhandledRejection', (reason) => console.error('Unhandled rejection:', reason))
+
   let stopping = false
   const stop = async (signal: string) => {
     if (stopping) return
     stopping = true
-    console.log(`${signal}: closing`)
-    // Stop taking connections, let answers in flight finish, then close the database cleanly.
-    server.close()
+    console.log(`${signal}: finishing the requests in flight, then closing`)
+    // Stop taking connections and let answers in flight finish (at most 10 s), so no write is
+    // cut off half way; then close the database cleanly.
+    await Promise.race([new Promise((resolve) => server.close(resolve)), new Promise((resolve) => setTimeout(resolve, 10_000))])
     await analyzer.close()
     await store.close()
     process.exit(0)

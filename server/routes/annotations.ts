@@ -113,8 +113,12 @@ export function annotationRoutes(deps: Deps) {
     async (c) => {
       const { id } = c.req.valid('param')
       const body = c.req.valid('json')
-      if (!(await store.getVersionMeta(id))) throw new ApiError(404, 'not_found', `No comparison with id "${id}".`)
-      const grant = await authorize(c, store, id)
+      // The key is checked first (its row names its comparison); only a refused key costs the
+      // extra look-up that tells "no such comparison" from "not your key".
+      const grant = await authorize(c, store, id).catch(async (err) => {
+        if (!(await store.getVersionMeta(id))) throw new ApiError(404, 'not_found', `No comparison with id "${id}".`)
+        throw err
+      })
       const version = body.version ?? 1
       const anchor = await checkTarget(store, id, version, body.target)
       const created = await store.createAnnotation(newId(), {
