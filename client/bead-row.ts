@@ -206,9 +206,9 @@ export class BeadRow extends LitElement {
     return html`
       <div
         class=${classes}
+        role="group"
         tabindex=${this.active ? 0 : -1}
-        aria-selected=${this.selected ? 'true' : 'false'}
-        aria-label=${`Row ${this.index + 1}. ${srcLabel}; target ${bead.tgt.map((i) => i + 1).join(', ') || 'none'}${bead.manual ? '; set by hand' : ''}`}
+        aria-label=${`Row ${this.index + 1}${this.selected ? ', selected' : ''}. ${srcLabel}; target ${bead.tgt.map((i) => i + 1).join(', ') || 'none'}${bead.manual ? '; set by hand' : ''}`}
         @click=${this.#onClick}
         @mouseup=${this.#onMouseUp}
         @keydown=${this.#onKeyDown}

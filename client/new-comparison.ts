@@ -145,6 +145,11 @@ export class NewComparison extends LitElement {
     </fieldset>`
   }
 
+  /** Moves focus to the title field (from the list's "New comparison" button). */
+  focusTitle(): void {
+    this.renderRoot.querySelector<HTMLInputElement>('#title')?.focus({ preventScroll: true })
+  }
+
   #detect(text: string): string {
     const sample = text.slice(0, 4000)
     if (!sample.trim()) return ''

@@ -127,7 +127,7 @@ export class ParallaxApp extends LitElement {
       }
       @media (max-width: 760px) {
         header.top { gap: 0.4rem 0.6rem; padding: 0.45rem 0.75rem; }
-        .brand .name { display: none; }
+        .has-crumb .brand .name { display: none; }
         .crumb { flex: 1 1 0; }
         .crumb .langs { display: none; }
         .tools { flex-basis: 100%; }
@@ -247,7 +247,7 @@ export class ParallaxApp extends LitElement {
   #header() {
     const c = this.route.name === 'comparison' ? this.comparison : null
     const held = c ? this.api.keys.get(c.id) : undefined
-    return html`<header class="top">
+    return html`<header class="top ${c ? 'has-crumb' : ''}">
       <a class="brand" href="/" @click=${(e: MouseEvent) => this.#link(e, { name: 'list' })}>
         <svg viewBox="0 0 32 32" aria-hidden="true"><rect width="32" height="32" rx="7" fill="#f5f3ee" /><path d="M8 9h7M8 14h7M8 19h5M17 12h7M17 17h7M17 22h5" stroke="#1b2a3f" stroke-width="2.4" stroke-linecap="round" /></svg>
         <span class="name">Parallax</span>
@@ -288,6 +288,16 @@ export class ParallaxApp extends LitElement {
             <h1>Comparisons</h1>
             <p class="lede">Two versions of a text side by side, sentence against sentence, with every omission, addition and changed detail marked.</p>
           </div>
+          <button
+            class="primary"
+            @click=${() => {
+              const form = this.renderRoot.querySelector('new-comparison')
+              form?.scrollIntoView({ behavior: 'smooth', block: 'start' })
+              form?.focusTitle()
+            }}
+          >
+            New comparison
+          </button>
         </div>
         <comparison-list .comparisons=${this.comparisons} .loading=${this.listLoading} .error=${this.listError} @comparison-open=${(e: ComparisonOpenEvent) => this.#go({ name: 'comparison', id: e.id })}></comparison-list>
         <section aria-labelledby="new-heading">

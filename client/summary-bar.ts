@@ -30,6 +30,7 @@ export class SummaryBar extends LitElement {
       .chip .n { font-variant-numeric: tabular-nums; font-weight: 700; color: var(--ink-2); }
       .coverage { display: flex; gap: 0.9rem; font-size: 0.8125rem; color: var(--ink-2); align-items: center; }
       .meter { display: inline-flex; align-items: center; gap: 0.4rem; }
+      .mode { font-size: 0.75rem; font-weight: 600; color: var(--ink-2); background: var(--surface-2); border-radius: 999px; padding: 0.15rem 0.5rem; }
       .meter .track { width: 4.5rem; height: 0.4rem; border-radius: 999px; background: var(--surface-3); overflow: hidden; }
       .meter .fill { height: 100%; background: var(--ok); border-radius: 999px; }
       .meter b { font-variant-numeric: tabular-nums; color: var(--ink); }
@@ -44,6 +45,7 @@ export class SummaryBar extends LitElement {
         .kinds { flex: 1 1 100%; flex-wrap: nowrap; overflow-x: auto; scrollbar-width: none; padding-bottom: 2px; }
         .chip { flex: none; }
         .meter .track { width: 2.5rem; }
+        .mode { display: none; }
         kbd { display: none; }
         .nav { margin-inline-start: auto; }
         .position { min-width: 3rem; }
@@ -80,6 +82,9 @@ export class SummaryBar extends LitElement {
         )}
       </div>
       <div class="coverage" aria-label="Coverage: share of each side's text that has a counterpart">
+        <span class="mode" title=${s.mode === 'comparable' ? 'Two tellings of one story: most sentences are expected to have no counterpart' : 'A text and its translation'}
+          >${s.mode === 'comparable' ? 'Comparable texts' : 'Translation'}</span
+        >
         <span class="meter" title="Share of the source text that has a counterpart in the target"
           >Source <span class="track" aria-hidden="true"><span class="fill" style=${styleMap({ width: pct(s.coverage.src) })}></span></span><b>${pct(s.coverage.src)}</b></span
         >
