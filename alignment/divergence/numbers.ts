@@ -318,6 +318,12 @@ export function extractNumbers(text: string, lang: string, words?: readonly Word
       pos += part.length + 1
     }
   }
+  // Times with a word: `15.30 Uhr`, `15 h 30`, `15h30`.
+  if (hasDigits) for (const m of norm.matchAll(/(?<![\d.,:])([01]?\d|2[0-3])(?:[.:]([0-5]\d)\s*(?:Uhr|h\b)|\s?h\.?\s?([0-5]\d)(?!\d))/g)) {
+    if (overlaps(m.index, m.index + m[0].length)) continue
+    const minutes = Number(m[2] ?? m[3])
+    push({ text: text.slice(m.index, m.index + m[0].length), start: m.index, end: m.index + m[0].length, value: Number(m[1]) * 60 + minutes, kind: 'time', spelled: false })
+  }
   if (hasDigits) for (const m of norm.matchAll(/(?<![\d.,:])([01]?\d|2[0-3]):([0-5]\d)(?![\d:])/g)) {
     if (overlaps(m.index, m.index + m[0].length)) continue
     push({ text: text.slice(m.index, m.index + m[0].length), start: m.index, end: m.index + m[0].length, value: Number(m[1]) * 60 + Number(m[2]), kind: 'time', spelled: false })
@@ -345,6 +351,9 @@ export function extractNumbers(text: string, lang: string, words?: readonly Word
     // A trailing separator-and-digits that the grouping regex left (`1,000.` at sentence end) is fine;
     // a separator glued to a previous number (`2,500-3,500`) has been split by the hyphen already.
     let values = parseDigits(m[0], p)
+    // The second year of a range written short: `1954/55` is 1954 to 1955.
+    const range = /((?:1[89]|20))\d\d[/–-]$/.exec(norm.slice(Math.max(0, start - 5), start))
+    if (range && /^\d\d$/.test(m[0])) values = [...values, Number(range[1] + m[0])]
     let kind: NumberKind = 'number'
     const after = norm.slice(end)
     const before = norm.slice(Math.max(0, start - 8), start)
@@ -701,7 +710,9 @@ export function matchNumbers(a: readonly NumberToken[], b: readonly NumberToken[
 export function describeNumber(t: NumberToken): string {
   const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
   const days = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']
-  const fmt = (v: number) => (Number.isInteger(v) ? v.toLocaleString('en-US') : String(Math.round(v * 1000) / 1000))
+  // Group thousands only from five digits: `1930` is more likely a year than "1,930".
+  const fmt = (v: number) =>
+    Number.isInteger(v) ? (Math.abs(v) >= 10000 ? v.toLocaleString('en-US') : String(v)) : String(Math.round(v * 1000) / 1000)
   switch (t.kind) {
     case 'month':
       return months[t.value - 1] ?? String(t.value)
