@@ -104,6 +104,25 @@ describe.each(BACKENDS)('api on $name', (backend) => {
     expect(res.body.versions.map((v: { label: string; lang: string }) => `${v.label}:${v.lang}`)).toEqual(['english:en', 'turkish:tr'])
   })
 
+  run('aligns a third version with the source too, with no change to the resource', async () => {
+    const res = await create({
+      title: 'Three',
+      versions: [
+        { lang: 'en', text: 'The river is wide. Ten boats crossed it.' },
+        { lang: 'tr', text: 'Nehir geniş. On tekne geçti.' },
+        { lang: 'de', text: 'Der Fluss ist breit. Zehn Boote überquerten ihn.' },
+      ],
+    })
+    expect(res.body.alignments.map((a: { version: number }) => a.version)).toEqual([1, 2])
+    const { id, ownerKey } = res.body
+    const third = await call(app, 'GET', `/api/comparisons/${id}/alignment?version=2`)
+    expect([third.body.version, third.body.tgt.lang, renderBeads(third.body.beads)]).toEqual([2, 'de', '0:0 1:1'])
+    const ann = await call(app, 'POST', `/api/comparisons/${id}/annotations`, { key: ownerKey, body: { target: { side: 'tgt', start: 0, end: 3 }, tag: 'name', version: 2 } })
+    expect([ann.status, ann.body.version]).toEqual([201, 2])
+    const tmx = await (await app.request(`/api/comparisons/${id}/export?format=tmx&version=2`)).text()
+    expect(parseTmx(tmx)).toMatchObject({ srcLang: 'en', tgtLang: 'de' })
+  })
+
   run('stores the alignment once and serves it with its revision as ETag', async () => {
     const { id } = seedPair.body
     const a = await call(app, 'GET', `/api/comparisons/${id}/alignment`)
