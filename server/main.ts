@@ -52,6 +52,13 @@ async function main() {
     console.log(`Parallax is serving on http://${shown}:${info.port}/ (${databaseUrl ? 'PostgreSQL' : `PGlite in ${dataDir}`})`)
   })
 
+  server.on('error', (err: NodeJS.ErrnoException) => {
+    console.error(
+      err.code === 'EADDRINUSE' ? `Port ${port} is in use; set PORT to another port.` : `The server cannot listen: ${err.message}`,
+    )
+    process.exit(1)
+  })
+
   // A promise nobody awaited must not take the whole server down with it; log it instead.
   process.on('unhandledRejection', (reason) => console.error('Unhandled rejection:', reason))
 
