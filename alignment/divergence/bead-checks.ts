@@ -304,8 +304,9 @@ export function checkPartial(
     deficit: number,
   ) => {
     if (signed > -0.5) return
-    const runs = unmatchedRuns(words(ctx, sentences), ctx.lang, here, near, false, textOf(ctx))
-    const chosen = choosePartial(runs, longLen, deficit, signed)
+    const stats = { content: 0, matched: 0 }
+    const runs = unmatchedRuns(words(ctx, sentences), ctx.lang, here, near, false, textOf(ctx), stats)
+    const chosen = choosePartial(runs, longLen, deficit, signed, undefined, stats)
     // What the shorter side would measure if it rendered everything (in its own characters).
     const expected = ctx.side === 'src' ? longLen * env.model.ratio : longLen / env.model.ratio
     for (const r of chosen) out.push(partialFinding(ctx, other, r, shortLen, expected))

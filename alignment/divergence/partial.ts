@@ -103,6 +103,7 @@ export function unmatchedRuns(
   near: WordIndex | undefined,
   sameLanguage: boolean,
   text: (sentence: number) => { text: string; start: number },
+  stats?: { content: number; matched: number },
 ): UnmatchedRun[] {
   const runs: UnmatchedRun[] = []
   let cur: BeadWord[] = []
@@ -128,6 +129,10 @@ export function unmatchedRuns(
     const prev = cur[cur.length - 1]
     if (prev && prev.sentence !== bw.sentence) flush()
     const evidence = here.hasEvidence(w, lang, sameLanguage) || (!w.stop && (near?.hasSpecificEvidence(w, lang, sameLanguage) ?? false))
+    if (stats && !w.stop) {
+      stats.content++
+      if (evidence) stats.matched++
+    }
     if (evidence) {
       flush()
       continue
@@ -159,6 +164,12 @@ export interface PartialDecision {
 
 /** Thresholds of {@link choosePartial}; see there. */
 export const PARTIAL_DEFAULTS = {
+  /**
+   * Share of the content words outside the chosen runs that must have a match: without it the
+   * words in the runs are no less matched than the rest (a language pair the evidence barely
+   * covers), and the runs locate nothing.
+   */
+  minAnchored: 0.35,
   /** δ at or beyond which the length model alone counts as a shortfall. */
   delta: 1.6,
   /** δ beyond which a shortfall counts when the lexical evidence is strong (a long run). */
@@ -184,6 +195,7 @@ export function choosePartial(
   deficit: number,
   delta: number,
   options = PARTIAL_DEFAULTS,
+  stats?: { content: number; matched: number },
 ): UnmatchedRun[] {
   if (deficit < Math.max(options.minChars, options.minShare * longLen)) return []
   const long = (r: UnmatchedRun) => r.end - r.start
@@ -204,6 +216,10 @@ export function choosePartial(
     if (total >= 0.8 * deficit) break
     chosen.push(r)
     total += long(r)
+  }
+  if (stats) {
+    const outside = stats.content - chosen.reduce((n, r) => n + r.content, 0)
+    if (outside <= 0 || stats.matched / outside < options.minAnchored) return []
   }
   return chosen.sort((a, b) => a.start - b.start)
 }
