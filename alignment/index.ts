@@ -3,7 +3,7 @@
  * network, DOM or console, so it runs unchanged in Node and in the browser.
  */
 export * from './types.ts'
-export { segment } from './segment.ts'
+export { segment, traceSegment } from './segment.ts'
 export { detectLanguage, isRtl, isValidLanguageTag } from './language.ts'
 export { align, BEAD_TYPES } from './align.ts'
 export { alignToPivot, pivotRows, type PivotRow } from './pivot.ts'
