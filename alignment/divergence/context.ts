@@ -38,6 +38,9 @@ export interface DivergenceFinding extends Finding {
 
 const NO_BOILERPLATE = { category: 'none' } as const
 
+// Letters of scripts with upper and lower case (Latin, Greek, Cyrillic, Armenian, ...).
+const HAS_CASE = /[\p{Lu}\p{Ll}]/u
+
 /** Lazily computed facts about one version. */
 export class VersionContext {
   readonly lang: string
@@ -117,11 +120,16 @@ export class VersionContext {
     return quotedParts(this.quoteSpans, s.start, s.end)
   }
 
-  /** An index of every word of the version (for "is this name anywhere in the other version?"). */
+  /**
+   * An index of the words of the version that can render a name (for "is this name anywhere in
+   * the other version?"): capitalised words, or every word in a script without capitals.
+   */
   documentIndex(): WordIndex {
     if (!this.docIndex) {
       const all: Word[] = []
-      for (let i = 0; i < this.sentences.length; i++) all.push(...this.words(i))
+      for (let i = 0; i < this.sentences.length; i++) {
+        for (const w of this.words(i)) if (w.cap || !/\p{L}/u.test(w.text) || !HAS_CASE.test(w.text)) all.push(w)
+      }
       this.docIndex = new WordIndex(all, this.lang)
     }
     return this.docIndex
