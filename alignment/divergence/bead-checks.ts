@@ -246,20 +246,18 @@ export function checkQuotes(env: CheckEnv, bead: BeadView, idx: BeadIndexes): Di
     const lostA = sa.filter((m) => !m.words.some((w) => idx.tgt.hasName(w, env.src.lang) || idx.nearTgt.hasName(w, env.src.lang)))
     const lostB = sb.filter((m) => !m.words.some((w) => idx.src.hasName(w, env.tgt.lang) || idx.nearSrc.hasName(w, env.tgt.lang)))
     if (lostA.length && lostB.length) {
-      {
-        const m = lostA[0]
-        const f = env.src.finding(
-          'quote-change',
-          m.sentence,
-          m.start,
-          m.end,
-          'major',
-          `The quotation is attributed to ${lostA.map((x) => `"${x.text}"`).join(', ')} in the ${env.src.name} but to ${lostB.map((x) => `"${x.text}"`).join(', ')} in the ${env.tgt.name}.`,
-          'both',
-        )
-        f.counterpart = env.tgt.counterpart(lostB[0].sentence, lostB[0].start, lostB[0].end)
-        out.push(f)
-      }
+      const m = lostA[0]
+      const f = env.src.finding(
+        'quote-change',
+        m.sentence,
+        m.start,
+        m.end,
+        'major',
+        `The quotation is attributed to ${lostA.map((x) => `"${x.text}"`).join(', ')} in the ${env.src.name} but to ${lostB.map((x) => `"${x.text}"`).join(', ')} in the ${env.tgt.name}.`,
+        'both',
+      )
+      f.counterpart = env.tgt.counterpart(lostB[0].sentence, lostB[0].start, lostB[0].end)
+      out.push(f)
     }
   }
   return out
