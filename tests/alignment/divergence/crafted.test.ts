@@ -168,3 +168,18 @@ describe('the remaining kinds in each pair', () => {
     expect(r.beads.every((b) => (b as { evidence?: unknown[] }).evidence?.length)).toBe(true)
   })
 })
+
+describe('what moved or was grouped is not lost', () => {
+  it('a heading the aligner grouped with the first sentence is still an omission', () => {
+    const src = ['#Government Sends Troops To The Border', ...EN]
+    const r = diverge(version('en', src), version('tr', TR), beads('0-1:0 2:1 3:2 4:3 5:4 6:5'))
+    expect(findings(r).filter((f) => !f.startsWith('merge'))).toEqual(['omission src0 "Government Sends Troops To The Border"'])
+  })
+
+  it('a number or a clause moved to the neighbouring sentence is not missing', () => {
+    const src = ['The minister spoke in Ankara on Monday.', 'He said that 1,500 soldiers would be sent to the border within a week.']
+    const tgt = ['Bakan pazartesi günü Ankara\'da 1.500 askerin bir hafta içinde sınıra gönderileceğini söyledi.', 'Bu açıklamayı bir konuşmada yaptı.']
+    const r = diverge(version('en', src), version('tr', tgt), diagonal(2))
+    expect(findings(r, ['number-mismatch', 'partial-omission'])).toEqual([])
+  })
+})
