@@ -182,6 +182,7 @@ export class ParallaxApp extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback()
     window.addEventListener('popstate', this.#onPopState)
+    window.addEventListener('beforeunload', this.#onBeforeUnload)
     document.addEventListener('keydown', this.#onKeyDown)
     this.#go(parseRoute(location.pathname), false)
   }
@@ -189,6 +190,7 @@ export class ParallaxApp extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback()
     window.removeEventListener('popstate', this.#onPopState)
+    window.removeEventListener('beforeunload', this.#onBeforeUnload)
     document.removeEventListener('keydown', this.#onKeyDown)
   }
 
@@ -375,7 +377,9 @@ export class ParallaxApp extends LitElement {
             @key-enter=${(e: KeyEnterEvent) => void this.#useKey(e.key)}
           ></annotation-panel>
           ${held?.role === 'owner'
-            ? html`<share-panel .link=${`${location.origin}${routePath({ name: 'comparison', id: c.id })}`} .issued=${this.issued} @key-issue=${(e: KeyIssueEvent) => void this.#issueKey(e.label)}></share-panel>`
+            ? html`<share-panel .link=${`${location.origin}${routePath({ name: 'comparison', id: c.id })}`} .issued=${this.issued} @key-issue=${(e: KeyIssueEvent) => void this.#issueKey(e.label)}
+                @comparison-delete=${() => void this.#deleteComparison()}
+              ></share-panel>`
             : nothing}
         </aside>
       </div>
@@ -385,6 +389,11 @@ export class ParallaxApp extends LitElement {
   // ---- routing ----
 
   #onPopState = () => this.#go(parseRoute(location.pathname), false)
+
+  /** Asks before leaving while a correction or an annotation is still on its way to the server. */
+  #onBeforeUnload = (e: BeforeUnloadEvent) => {
+    if (this.saving || this.panelBusy) e.preventDefault()
+  }
 
   #link(e: MouseEvent, route: Route) {
     if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return
@@ -637,6 +646,20 @@ export class ParallaxApp extends LitElement {
       this.requestUpdate()
     } catch (err) {
       this.panelError = err instanceof ApiError && err.isForbidden ? 'This key is not a key of this comparison, or it was revoked.' : messageOf(err)
+    }
+  }
+
+  async #deleteComparison() {
+    const id = this.comparison?.id
+    if (!id) return
+    try {
+      await this.api.deleteComparison(id)
+      this.comparison = null
+      this.report = null
+      this.#say('Comparison deleted')
+      this.#go({ name: 'list' })
+    } catch (err) {
+      this.#say(messageOf(err), true)
     }
   }
 

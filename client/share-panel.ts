@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit'
-import { customElement, property } from 'lit/decorators.js'
+import { customElement, property, state } from 'lit/decorators.js'
 import { sharedStyles } from './styles/shared.ts'
 
 /** The owner asks for a participant key with this label. */
@@ -7,6 +7,14 @@ export class KeyIssueEvent extends Event {
   static readonly type = 'key-issue'
   constructor(readonly label: string) {
     super(KeyIssueEvent.type, { bubbles: true, composed: true })
+  }
+}
+
+/** The owner confirmed deleting the comparison. */
+export class ComparisonDeleteEvent extends Event {
+  static readonly type = 'comparison-delete'
+  constructor() {
+    super(ComparisonDeleteEvent.type, { bubbles: true, composed: true })
   }
 }
 
@@ -22,6 +30,7 @@ export interface IssuedLink {
  * and change their own annotations; the owner may change all.
  *
  * @fires key-issue - the owner asked for a participant key
+ * @fires comparison-delete - the owner confirmed deleting the comparison
  */
 @customElement('share-panel')
 export class SharePanel extends LitElement {
@@ -37,6 +46,8 @@ export class SharePanel extends LitElement {
       form input { flex: 1; min-width: 0; }
       ul { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.4rem; }
       li { display: grid; gap: 0.2rem; }
+      .danger-zone { display: grid; gap: 0.4rem; border-top: 1px solid var(--line); padding-top: 0.6rem; justify-items: start; }
+      .danger-zone .row { display: flex; gap: 0.4rem; }
       code { font-family: var(--font-mono); font-size: 0.75rem; background: var(--surface-2); padding: 0.3rem 0.4rem; border-radius: 4px; overflow-wrap: anywhere; user-select: all; }
     `,
   ]
@@ -44,10 +55,11 @@ export class SharePanel extends LitElement {
   /** The comparison's read-only address. */
   @property() link = ''
   @property({ attribute: false }) issued: readonly IssuedLink[] = []
+  @state() private confirming = false
 
   override render() {
     return html`<details>
-      <summary>Share with a class</summary>
+      <summary>Sharing and deletion</summary>
       <div class="body">
         <p>Anyone with the address can read: <code>${this.link}</code></p>
         <p>To let a student annotate, give them a key of their own. They open the link once; their browser keeps the key.</p>
@@ -68,6 +80,15 @@ export class SharePanel extends LitElement {
               ${this.issued.map((k) => html`<li><span><bdi>${k.label}</bdi>: shown this once</span><code data-key-link>${k.link}</code></li>`)}
             </ul>`
           : nothing}
+        <div class="danger-zone">
+          ${this.confirming
+            ? html`<p>Delete the comparison with its annotations and keys, for everyone?</p>
+                <div class="row">
+                  <button class="small danger" data-action="confirm-delete-comparison" @click=${() => this.dispatchEvent(new ComparisonDeleteEvent())}>Delete for good</button>
+                  <button class="small quiet" @click=${() => (this.confirming = false)}>Keep it</button>
+                </div>`
+            : html`<button class="small danger" data-action="delete-comparison" @click=${() => (this.confirming = true)}>Delete this comparison…</button>`}
+        </div>
       </div>
     </details>`
   }
@@ -79,5 +100,6 @@ declare global {
   }
   interface HTMLElementEventMap {
     'key-issue': KeyIssueEvent
+    'comparison-delete': ComparisonDeleteEvent
   }
 }

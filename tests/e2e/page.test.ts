@@ -284,7 +284,8 @@ describe.skipIf(!!skip)('page (Chromium)', () => {
     await page.locator('header [data-action="undo"]:not([disabled])').waitFor()
     await page.keyboard.press('u')
     await expect.poll(keys).toBe('0:0 1,2:1,2 3:3')
-    // The correction is stored: a reload shows it.
+    // The correction is stored once saving is over: a reload shows it.
+    await page.locator('header [data-action="undo"]:has-text("Undo")').waitFor()
     await page.reload()
     await expect.poll(keys).toBe('0:0 1,2:1,2 3:3')
   })
@@ -483,6 +484,49 @@ describe.skipIf(!!skip)('page (Chromium)', () => {
       return out
     })
     expect(failures).toEqual([])
+  })
+
+  it('lets the owner hand a student a key, the student annotate, and the owner delete it all', async () => {
+    const { id, ownerKey } = await createComparison(server.url, {
+      title: 'Classroom',
+      mode: 'translation',
+      versions: [{ lang: 'en', text: 'One sentence here. Another one there.' }, { lang: 'tr', text: 'Burada bir cümle. Orada bir başkası.' }],
+    })
+    const owner = await open(`/c/${id}#key=${encodeURIComponent(ownerKey)}`)
+    await owner.locator('bead-row').first().waitFor()
+    await owner.locator('bead-row').first().locator('.gutter').click()
+    await owner.locator('annotation-panel form.new textarea[name="note"]').fill('Owner note')
+    await owner.locator('annotation-panel form.new').getByRole('button', { name: 'Save annotation' }).click()
+    await owner.locator('annotation-panel article.card').filter({ hasText: 'Owner note' }).waitFor()
+    await owner.locator('share-panel summary').click()
+    await owner.locator('share-panel input[name="label"]').fill('Student 7')
+    await owner.locator('share-panel').getByRole('button', { name: 'Make a key' }).click()
+    const link = await owner.locator('share-panel [data-key-link]').innerText()
+    expect(link).toMatch(new RegExp(`/c/${id}#key=plx_`))
+
+    const student = await open(new URL(link).pathname + new URL(link).hash)
+    await student.locator('bead-row').first().waitFor()
+    await expect.poll(() => student.locator('header .keystate').innerText()).toBe('Participant')
+    // The owner's note is shown to the student but not editable by them.
+    const ownerCard = student.locator('annotation-panel article.card').filter({ hasText: 'Owner note' })
+    await ownerCard.waitFor()
+    expect(await ownerCard.locator('[data-action="edit"]').count()).toBe(0)
+    await student.locator('bead-row').nth(1).locator('.gutter').click()
+    await student.locator('annotation-panel form.new textarea[name="note"]').fill('Student note')
+    await student.locator('annotation-panel form.new').getByRole('button', { name: 'Save annotation' }).click()
+    const mine = student.locator('annotation-panel article.card').filter({ hasText: 'Student note' })
+    await mine.waitFor()
+    expect(await mine.locator('[data-action="edit"]').count()).toBe(1)
+    // The student may not delete the comparison: the owner tools are not shown to them.
+    expect(await student.locator('share-panel').count()).toBe(0)
+
+    await owner.reload()
+    await owner.locator('annotation-panel article.card').filter({ hasText: 'Student note' }).waitFor()
+    await owner.locator('share-panel summary').click()
+    await owner.locator('share-panel [data-action="delete-comparison"]').click()
+    await owner.locator('share-panel [data-action="confirm-delete-comparison"]').click()
+    await owner.waitForURL(`${server.url}/`)
+    expect((await fetch(`${server.url}/api/comparisons/${id}`)).status).toBe(404)
   })
 
   it('raised no page errors', () => {
