@@ -89,6 +89,8 @@ const PATTERNS: Array<[BoilerplateCategory, RegExp]> = [
   ['link', /^\S+@\S+\.\w+$/],
 ]
 
+const LONG_HINT = /[:©]|\(c\)|reserved|saklıdır|محفوظة|published|yayımlanmayacak|بريدك|reporting by|writing by|required fields|gerekli alanlar|comments are closed/iu
+
 const COMPILED: Array<[BoilerplateCategory, RegExp, boolean]> = PATTERNS.map(([c, re]) => [
   c,
   re,
@@ -115,8 +117,10 @@ export function boilerplate(text: string, lang?: string): BoilerplateMatch | und
   if (!t) return undefined
   if (!/[\p{L}\p{N}]/u.test(t)) return { category: 'navigation', label: 'a line of symbols' }
   if (t.length > 200) return undefined
-  // Anchored patterns without a wildcard match short lines only: skip them on long ones.
+  // Anchored patterns without a wildcard match short lines only: skip them on long ones, and
+  // skip a long line altogether unless it has a sign of a comment form, credit or copyright.
   const long = t.length > 60
+  if (long && !LONG_HINT.test(t)) return t.length <= 80 && dateline(t, lang) ? { category: 'dateline', label: LABELS.dateline } : undefined
   for (const [category, re, shortOnly] of COMPILED) {
     if (long && shortOnly) continue
     if (re.test(t)) return { category, label: LABELS[category] }

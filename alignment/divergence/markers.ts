@@ -31,6 +31,8 @@ const NOTE_WORDS = new RegExp(
 )
 
 const SUPERSCRIPT = '¹²³⁴⁵⁶⁷⁸⁹⁰'
+const FOOTNOTE = new RegExp(`([\\p{L}\\p{N}.,;:)"”’])([${SUPERSCRIPT}]+|\\[\\d{1,3}\\]|\\^\\d{1,3})`, 'gu')
+const FOOTNOTE_HINT = new RegExp(`[${SUPERSCRIPT}^]|\\[\\d`, 'u')
 
 /**
  * The annotation markers of `text`.
@@ -42,23 +44,24 @@ export function findMarkers(text: string): Marker[] {
   // Most sentences have none of the characters a marker needs.
   if (!/[*†‡¹²³⁴⁵⁶⁷⁸⁹⁰[^(]/u.test(text)) return out
   // `*word*` pairs are emphasis, not annotations: skip asterisks when the text has such a pair.
-  const emphasis = /(?:^|[\s(])\*[\p{L}\p{N}][^*]*\*(?![\p{L}\p{N}])/u.test(text)
-  if (!emphasis) {
+  const asterisk = text.includes('*')
+  const emphasis = asterisk && /(?:^|[\s(])\*[\p{L}\p{N}][^*]*\*(?![\p{L}\p{N}])/u.test(text)
+  if (asterisk && !emphasis) {
     for (const m of text.matchAll(/([\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*)([)\]"'’»”]?)(\*{1,3})(?![\p{L}\p{N}*])/gu)) {
       const start = m.index
       out.push({ type: 'asterisk', text: m[0], start, end: start + m[0].length, mark: m[3] })
     }
   }
-  for (const m of text.matchAll(/([\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*)([)\]"'’»”]?)([†‡]{1,3})/gu)) {
+  if (/[†‡]/.test(text)) for (const m of text.matchAll(/([\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*)([)\]"'’»”]?)([†‡]{1,3})/gu)) {
     out.push({ type: 'dagger', text: m[0], start: m.index, end: m.index + m[0].length, mark: m[3] })
   }
-  for (const m of text.matchAll(new RegExp(`([\\p{L}\\p{N}.,;:)"”’])([${SUPERSCRIPT}]+|\\[\\d{1,3}\\]|\\^\\d{1,3})`, 'gu'))) {
+  if (FOOTNOTE_HINT.test(text)) for (const m of text.matchAll(FOOTNOTE)) {
     // `[3]` after a space is a reference too, but after a letter it can also be an index: both are
     // footnote-like enough; a bare `[2021]` is not (4 digits excluded above).
     const start = m.index + m[1].length
     out.push({ type: 'footnote', text: m[2], start, end: start + m[2].length, mark: m[2] })
   }
-  for (const m of text.matchAll(/[([]([^()[\]]{2,120})[)\]]/gu)) {
+  if (/[([]/.test(text)) for (const m of text.matchAll(/[([]([^()[\]]{2,120})[)\]]/gu)) {
     if (!NOTE_WORDS.test(m[1])) continue
     out.push({ type: 'note', text: m[0], start: m.index, end: m.index + m[0].length, mark: m[0] })
   }
