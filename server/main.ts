@@ -35,9 +35,6 @@ async function main() {
   const analyzer = await workerAnalyzer({ size: Number(env.PARALLAX_WORKERS ?? 1) })
 
   const seeded = await seed(store, analyzer)
-  for (const s of seeded) {
-    console.log(`Sample comparison "${s.title}" (${s.id}); its owner key, shown this once: ${s.ownerKey}`)
-  }
 
   const app = createApp({
     store,
@@ -49,7 +46,14 @@ async function main() {
 
   const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
     const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host
-    console.log(`Parallax is serving on http://${shown}:${info.port}/ (${databaseUrl ? 'PostgreSQL' : `PGlite in ${dataDir}`})`)
+    const origin = `http://${shown}:${info.port}`
+    console.log(`Parallax is serving on ${origin}/ (${databaseUrl ? 'PostgreSQL' : `PGlite in ${dataDir}`})`)
+    // The sample comparisons' owner keys exist only now: a link hands the key to the browser that
+    // opens it (the page keeps it), so the person who started the server can annotate them.
+    for (const s of seeded) {
+      console.log(`Sample comparison "${s.title}" (${s.id}); its owner key, shown this once: ${s.ownerKey}`)
+      console.log(`  open it as its owner: ${origin}/c/${s.id}#key=${encodeURIComponent(s.ownerKey)}`)
+    }
   })
 
   server.on('error', (err: NodeJS.ErrnoException) => {
