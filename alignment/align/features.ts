@@ -246,26 +246,6 @@ export function weighFeatures(
   return [weigh(src), weigh(tgt)]
 }
 
-/** Weighted overlap of two sentences: Σ over shared features of the smaller weight. */
-export function overlap(a: WeightedSentence, b: WeightedSentence): number {
-  const ai = a.ids
-  const bi = b.ids
-  let i = 0
-  let j = 0
-  let sum = 0
-  while (i < ai.length && j < bi.length) {
-    const x = ai[i]
-    const y = bi[j]
-    if (x === y) {
-      sum += a.w[i] < b.w[j] ? a.w[i] : b.w[j]
-      i++
-      j++
-    } else if (x < y) i++
-    else j++
-  }
-  return sum
-}
-
 /** Dot product of two sentence vectors. */
 export function dot(a: WeightedSentence, b: WeightedSentence): number {
   const ai = a.ids
