@@ -166,15 +166,16 @@ export class ParallaxApi {
     this.keys.forget(id)
   }
 
-  async getAlignment(id: string): Promise<AlignmentAnswer> {
-    const data = await this.#request<Record<string, unknown>>('GET', `/comparisons/${encodeURIComponent(id)}/alignment`)
+  /** The alignment of the source with version `version` (1: the second version). */
+  async getAlignment(id: string, version = 1): Promise<AlignmentAnswer> {
+    const data = await this.#request<Record<string, unknown>>('GET', `/comparisons/${encodeURIComponent(id)}/alignment${versionQuery(version)}`)
     return alignmentOf(data)
   }
 
   /** Saves corrected beads; the answer is the report recomputed over them. 409 when `revision` is stale. */
-  async putAlignment(id: string, beads: readonly Pick<Bead, 'src' | 'tgt'>[], revision?: number): Promise<AlignmentAnswer> {
+  async putAlignment(id: string, beads: readonly Pick<Bead, 'src' | 'tgt'>[], revision?: number, version = 1): Promise<AlignmentAnswer> {
     const body = { beads: beads.map(({ src, tgt }) => ({ src, tgt })), ...(revision !== undefined ? { revision } : {}) }
-    const data = await this.#request<Record<string, unknown>>('PUT', `/comparisons/${encodeURIComponent(id)}/alignment`, {
+    const data = await this.#request<Record<string, unknown>>('PUT', `/comparisons/${encodeURIComponent(id)}/alignment${versionQuery(version)}`, {
       body,
       key: this.keyFor(id),
       headers: revision !== undefined ? { 'if-match': `"${revision}"` } : {},
@@ -196,12 +197,13 @@ export class ParallaxApi {
     return this.#request('POST', `/comparisons/${encodeURIComponent(id)}/keys`, { body: { label }, key: this.keyFor(id) })
   }
 
-  listAnnotations(id: string): Promise<Annotation[]> {
-    return this.#request<unknown>('GET', `/comparisons/${encodeURIComponent(id)}/annotations`).then((data) => listOf<Annotation>(data, 'annotations'))
+  listAnnotations(id: string, version = 1): Promise<Annotation[]> {
+    return this.#request<unknown>('GET', `/comparisons/${encodeURIComponent(id)}/annotations?version=${version}`).then((data) => listOf<Annotation>(data, 'annotations'))
   }
 
-  createAnnotation(id: string, draft: AnnotationDraft): Promise<Annotation> {
-    return this.#request('POST', `/comparisons/${encodeURIComponent(id)}/annotations`, { body: draft, key: this.keyFor(id) })
+  createAnnotation(id: string, draft: AnnotationDraft, version = 1): Promise<Annotation> {
+    const body = version === 1 ? draft : { ...draft, version }
+    return this.#request('POST', `/comparisons/${encodeURIComponent(id)}/annotations`, { body, key: this.keyFor(id) })
   }
 
   updateAnnotation(comparisonId: string, annotationId: string, change: Partial<AnnotationDraft>): Promise<Annotation> {
@@ -213,9 +215,14 @@ export class ParallaxApi {
   }
 
   /** Address of an export; reading needs no key, so a plain link downloads it. */
-  exportUrl(id: string, format: ExportFormat): string {
-    return `${this.base}/comparisons/${encodeURIComponent(id)}/export?format=${format}`
+  exportUrl(id: string, format: ExportFormat, version = 1): string {
+    return `${this.base}/comparisons/${encodeURIComponent(id)}/export?format=${format}${version === 1 ? '' : `&version=${version}`}`
   }
+}
+
+/** `?version=N` for every version but the first, so ordinary addresses stay short. */
+function versionQuery(version: number): string {
+  return version === 1 ? '' : `?version=${version}`
 }
 
 function messageOf(data: unknown): string | undefined {

@@ -64,6 +64,7 @@ export class ParallaxApp extends LitElement {
       .crumb { display: flex; align-items: baseline; gap: 0.6rem; min-width: 0; flex: 1 1 16rem; }
       .crumb h1 { margin: 0; font-size: 1rem; font-weight: 600; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; font-family: var(--font-text); }
       .crumb .langs { font-size: 0.8125rem; color: #c9d3e0; white-space: nowrap; }
+      .crumb select.version { font-size: 0.8125rem; padding: 0.1rem 0.3rem; background: #24364f; color: #f5f3ee; border-color: rgb(255 255 255 / 28%); }
       .tools { display: flex; align-items: center; gap: 0.4rem; flex-wrap: wrap; }
       header.top .button, header.top button {
         background: transparent; border-color: rgb(255 255 255 / 28%); color: #f5f3ee;
@@ -169,12 +170,18 @@ export class ParallaxApp extends LitElement {
   @query('parallel-view') private view?: ParallelView
   @query('annotation-panel') private panel?: AnnotationPanel
 
+  /** Which version the source is aligned with (1: the second version). */
+  get #version(): number {
+    return this.route.name === 'comparison' ? this.route.version ?? 1 : 1
+  }
+
   // Derived from the report; rebuilt in willUpdate when their inputs change.
   #rows: number[] = []
   #order: FindingRef[] = []
   #byBead = new Map<number, Annotation[]>()
   #srcBead: Int32Array = new Int32Array(0)
   #tgtBead: Int32Array = new Int32Array(0)
+  #loadedVersion = 0
   #toastTimer = 0
   #createTimer = 0
   #loadSeq = 0
@@ -184,7 +191,7 @@ export class ParallaxApp extends LitElement {
     window.addEventListener('popstate', this.#onPopState)
     window.addEventListener('beforeunload', this.#onBeforeUnload)
     document.addEventListener('keydown', this.#onKeyDown)
-    this.#go(parseRoute(location.pathname), false)
+    this.#go(parseRoute(location.pathname, location.search), false)
   }
 
   override disconnectedCallback(): void {
@@ -257,7 +264,12 @@ export class ParallaxApp extends LitElement {
       ${c
         ? html`<div class="crumb">
               <h1 dir="auto">${c.title}</h1>
-              <span class="langs">${c.versions.slice(0, 2).map((v, i) => html`${i ? ' ↔ ' : ''}<bdi>${v.label || languageName(v.lang)}</bdi>`)}</span>
+              <span class="langs"><bdi>${c.versions[0]?.label || languageName(c.versions[0]?.lang)}</bdi> ↔ ${c.versions.length > 2
+                  ? html`<label class="visually-hidden" for="version">Compare the source with</label>
+                      <select id="version" class="version" @change=${(e: Event) => this.#go({ name: 'comparison', id: c.id, version: Number((e.target as HTMLSelectElement).value) })}>
+                        ${c.versions.slice(1).map((v, i) => html`<option value=${i + 1} ?selected=${i + 1 === this.#version}>${v.label || languageName(v.lang)}</option>`)}
+                      </select>`
+                  : html`<bdi>${c.versions[this.#version]?.label || languageName(c.versions[this.#version]?.lang)}</bdi>`}</span>
             </div>
             <div class="tools">
               <span class="keystate ${held?.role === 'owner' ? 'owner' : ''}" title=${held ? 'A key for this comparison is kept in this browser' : 'No key: you can read and export, not change'}
@@ -271,7 +283,7 @@ export class ParallaxApp extends LitElement {
               <details class="exports" @toggle=${this.#onExportToggle}>
                 <summary class="button small">Export</summary>
                 <div class="menu" role="group" aria-label="Export formats">
-                  ${EXPORTS.map(([format, label]) => html`<a data-export=${format} href=${this.api.exportUrl(c.id, format)} download>${label}</a>`)}
+                  ${EXPORTS.map(([format, label]) => html`<a data-export=${format} href=${this.api.exportUrl(c.id, format, this.#version)} download>${label}</a>`)}
                 </div>
               </details>
               <button class="small drawer-toggle" aria-expanded=${this.drawer ? 'true' : 'false'} @click=${() => (this.drawer = !this.drawer)}>
@@ -350,7 +362,7 @@ export class ParallaxApp extends LitElement {
           .current=${current}
           .editable=${!!held && !this.saving}
           .srcLabel=${c.versions[0]?.label ?? ''}
-          .tgtLabel=${c.versions[1]?.label ?? ''}
+          .tgtLabel=${c.versions[this.#version]?.label ?? ''}
           @bead-select=${this.#onBeadSelect}
           @span-select=${this.#onSpanSelect}
           @bead-edit=${(e: BeadEditEvent) => void this.#edit(e.edit)}
@@ -388,7 +400,7 @@ export class ParallaxApp extends LitElement {
 
   // ---- routing ----
 
-  #onPopState = () => this.#go(parseRoute(location.pathname), false)
+  #onPopState = () => this.#go(parseRoute(location.pathname, location.search), false)
 
   /** Asks before leaving while a correction or an annotation is still on its way to the server. */
   #onBeforeUnload = (e: BeforeUnloadEvent) => {
@@ -402,7 +414,7 @@ export class ParallaxApp extends LitElement {
   }
 
   #go(route: Route, push = true) {
-    if (push && routePath(route) !== location.pathname) history.pushState(null, '', routePath(route))
+    if (push && routePath(route) !== location.pathname + location.search) history.pushState(null, '', routePath(route))
     this.route = route
     if (route.name === 'list') {
       void this.#loadList()
@@ -431,8 +443,9 @@ export class ParallaxApp extends LitElement {
 
   async #loadComparison(id: string) {
     const seq = ++this.#loadSeq
-    if (this.comparison?.id !== id) {
-      this.comparison = null
+    const version = this.#version
+    if (this.comparison?.id !== id || this.#loadedVersion !== version) {
+      if (this.comparison?.id !== id) this.comparison = null
       this.report = null
       this.annotations = []
       this.undoStack = []
@@ -446,8 +459,13 @@ export class ParallaxApp extends LitElement {
     }
     this.loadError = ''
     try {
-      const [comparison, alignment, annotations] = await Promise.all([this.api.getComparison(id), this.api.getAlignment(id), this.api.listAnnotations(id)])
+      const [comparison, alignment, annotations] = await Promise.all([
+        this.api.getComparison(id),
+        this.api.getAlignment(id, version),
+        this.api.listAnnotations(id, version),
+      ])
       if (seq !== this.#loadSeq) return
+      this.#loadedVersion = version
       this.comparison = comparison
       this.report = alignment.report
       this.revision = alignment.revision
@@ -606,7 +624,7 @@ export class ParallaxApp extends LitElement {
         this.annotations = this.annotations.map((a) => (a.id === saved.id ? saved : a))
         this.#say('Annotation saved')
       } else {
-        const saved = await this.api.createAnnotation(id, draft)
+        const saved = await this.api.createAnnotation(id, draft, this.#version)
         this.annotations = [...this.annotations, saved]
         this.target = null
         this.#say('Annotation saved')
@@ -735,12 +753,12 @@ export class ParallaxApp extends LitElement {
     this.saving = true
     let saved = false
     try {
-      const answer = await this.api.putAlignment(id, beads, this.revision)
+      const answer = await this.api.putAlignment(id, beads, this.revision, this.#version)
       this.report = answer.report
       this.revision = answer.revision
       saved = true
       // Row annotations follow their sentences on the server: fetch where they are now.
-      this.api.listAnnotations(id).then(
+      this.api.listAnnotations(id, this.#version).then(
         (list) => this.comparison?.id === id && (this.annotations = list),
         () => undefined,
       )

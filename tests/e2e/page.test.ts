@@ -529,6 +529,28 @@ describe.skipIf(!!skip)('page (Chromium)', () => {
     expect((await fetch(`${server.url}/api/comparisons/${id}`)).status).toBe(404)
   })
 
+  it('shows each version of a comparison against the source, at its own address', async () => {
+    const { id } = await createComparison(server.url, {
+      title: 'Three versions',
+      mode: 'translation',
+      versions: [
+        { label: 'English', lang: 'en', text: 'The border is closed. Trade has stopped.' },
+        { label: 'Turkish', lang: 'tr', text: 'Sınır kapalı. Ticaret durdu.' },
+        { label: 'Arabic', lang: 'ar', text: 'الحدود مغلقة. توقفت التجارة.' },
+      ],
+    })
+    const page = await open(`/c/${id}?v=2`)
+    await page.locator('bead-row .cell[lang="ar"]').first().waitFor()
+    expect(await page.locator('parallel-view .head .col').nth(1).innerText()).toContain('Arabic')
+    expect(await page.locator('header [data-export="tmx"]').getAttribute('href')).toContain('version=2')
+    await page.locator('header select.version').selectOption('1')
+    await page.waitForURL(`**/c/${id}`)
+    await page.locator('bead-row .cell[lang="tr"]').first().waitFor()
+    expect(await page.locator('bead-row .cell[lang="ar"]').count()).toBe(0)
+    await page.goBack()
+    await page.locator('bead-row .cell[lang="ar"]').first().waitFor()
+  })
+
   it('raised no page errors', () => {
     expect(errors).toEqual([])
   })

@@ -15,3 +15,13 @@ describe('route', () => {
     expect(parseRoute('/c/')).toEqual({ name: 'list' })
   })
 })
+
+describe('route versions', () => {
+  it('names the version aligned with the source in the query', () => {
+    expect(parseRoute('/c/abc', '?v=3')).toEqual({ name: 'comparison', id: 'abc', version: 3 })
+    expect(parseRoute('/c/abc', '?v=1')).toEqual({ name: 'comparison', id: 'abc' })
+    expect(parseRoute('/c/abc', '?v=x')).toEqual({ name: 'comparison', id: 'abc' })
+    expect(routePath({ name: 'comparison', id: 'abc', version: 2 })).toBe('/c/abc?v=2')
+    expect(routePath({ name: 'comparison', id: 'abc', version: 1 })).toBe('/c/abc')
+  })
+})
