@@ -205,8 +205,6 @@ export interface WeightedSentence {
   ids: Int32Array
   /** Weight of each feature: count × inverse document frequency. */
   w: Float64Array
-  /** Sum of `w`. */
-  total: number
   length: number
   heading: boolean
   furniture: boolean
@@ -239,9 +237,7 @@ export function weighFeatures(
       const kept = [...s.feats.keys()].filter((id) => idf[id] > 0).sort((a, b) => a - b)
       const ids = Int32Array.from(kept)
       const w = Float64Array.from(kept, (id) => idf[id] * s.feats.get(id)!)
-      let sum = 0
-      for (const x of w) sum += x
-      return { ids, w, total: sum, length: s.length, heading: s.heading, furniture: s.furniture }
+      return { ids, w, length: s.length, heading: s.heading, furniture: s.furniture }
     })
   return [weigh(src), weigh(tgt)]
 }
@@ -296,7 +292,5 @@ export function concatSentences(parts: readonly WeightedSentence[]): WeightedSen
     ids = outIds.subarray(0, k)
     w = outW.subarray(0, k)
   }
-  let total = 0
-  for (let k = 0; k < w.length; k++) total += w[k]
-  return { ids, w, total, length, heading: false, furniture: false }
+  return { ids, w, length, heading: false, furniture: false }
 }
