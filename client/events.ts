@@ -61,14 +61,6 @@ export class BeadEditEvent extends Event {
   }
 }
 
-/** Undo the last correction. */
-export class EditUndoEvent extends Event {
-  static readonly type = 'edit-undo'
-  constructor() {
-    super(EditUndoEvent.type, init)
-  }
-}
-
 /** Show only rows with findings of one kind (`null`: all kinds). */
 export class KindFilterEvent extends Event {
   static readonly type = 'kind-filter'
@@ -120,6 +112,33 @@ export class KeyEnterEvent extends Event {
   }
 }
 
+/** The rows on screen changed (the person scrolled); the map shows them as a band. */
+export class ViewportChangeEvent extends Event {
+  static readonly type = 'viewport-change'
+  constructor(
+    readonly first: number,
+    readonly last: number,
+  ) {
+    super(ViewportChangeEvent.type, init)
+  }
+}
+
+/** The owner asks for a participant key with this label. */
+export class KeyIssueEvent extends Event {
+  static readonly type = 'key-issue'
+  constructor(readonly label: string) {
+    super(KeyIssueEvent.type, init)
+  }
+}
+
+/** The owner confirmed deleting the comparison. */
+export class ComparisonDeleteEvent extends Event {
+  static readonly type = 'comparison-delete'
+  constructor() {
+    super(ComparisonDeleteEvent.type, init)
+  }
+}
+
 declare global {
   interface HTMLElementEventMap {
     'comparison-open': ComparisonOpenEvent
@@ -128,12 +147,14 @@ declare global {
     'span-select': SpanSelectEvent
     'bead-jump': BeadJumpEvent
     'bead-edit': BeadEditEvent
-    'edit-undo': EditUndoEvent
     'kind-filter': KindFilterEvent
     'findings-only': FindingsOnlyEvent
     'finding-step': FindingStepEvent
     'annotation-save': AnnotationSaveEvent
     'annotation-delete': AnnotationDeleteEvent
     'key-enter': KeyEnterEvent
+    'viewport-change': ViewportChangeEvent
+    'key-issue': KeyIssueEvent
+    'comparison-delete': ComparisonDeleteEvent
   }
 }

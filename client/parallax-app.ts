@@ -16,20 +16,22 @@ import type {
   FindingStepEvent,
   FindingsOnlyEvent,
   KeyEnterEvent,
+  KeyIssueEvent,
   KindFilterEvent,
   SpanSelectEvent,
+  ViewportChangeEvent,
 } from './events.ts'
-import { applyEdit, beadKey, BeadEditError, type BeadEdit } from './lib/bead-edit.ts'
+import { applyEdit, beadKey, BeadEditError, checkBeads, type BeadEdit } from './lib/bead-edit.ts'
 import { orderFindings, type FindingRef } from './lib/findings.ts'
 import { languageName } from './lib/language.ts'
 import { parseRoute, routePath, type Route } from './lib/route.ts'
 import './new-comparison.ts'
 import './parallel-view.ts'
-import type { ParallelView, ViewportChangeEvent } from './parallel-view.ts'
+import type { ParallelView } from './parallel-view.ts'
 import { sharedStyles } from './styles/shared.ts'
 import { detectLanguage } from '../alignment/language.ts'
 import './share-panel.ts'
-import type { IssuedLink, KeyIssueEvent } from './share-panel.ts'
+import type { IssuedLink } from './share-panel.ts'
 import './summary-bar.ts'
 import { isSpanTarget, type Annotation, type AnnotationTarget, type Bead, type Comparison, type DivergenceReport, type FindingKind } from './types.ts'
 
@@ -725,6 +727,9 @@ export class ParallaxApp extends LitElement {
       if (err instanceof BeadEditError) return this.#say('That correction does not apply to this row.', true)
       throw err
     }
+    // Never send a list that loses or doubles a sentence (a report the edits do not expect).
+    const problem = checkBeads(beads, report.src.sentences.length, report.tgt.sentences.length)
+    if (problem) return this.#say(`That correction would break the alignment (${problem}).`, true)
     const before = report.beads.map(({ src, tgt, confidence, manual }) => ({ src, tgt, confidence, manual }))
     const focus = edit.op === 'move-up' && edit.bead > 0 ? edit.bead - 1 : Math.min(edit.bead, beads.length - 1)
     if (await this.#saveBeads(id, beads, focus)) {

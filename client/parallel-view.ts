@@ -4,7 +4,7 @@ import { repeat } from 'lit/directives/repeat.js'
 import { styleMap } from 'lit/directives/style-map.js'
 import './bead-row.ts'
 import type { BeadRow, RowEdits } from './bead-row.ts'
-import { BeadSelectEvent } from './events.ts'
+import { BeadSelectEvent, ViewportChangeEvent } from './events.ts'
 import { canEdit } from './lib/bead-edit.ts'
 import { HeightIndex } from './lib/windowing.ts'
 import { dirOf, languageName } from './lib/language.ts'
@@ -15,17 +15,6 @@ import type { Annotation, DivergenceReport } from './types.ts'
 const OVERSCAN = 600
 /** Below this width the columns stack inside each row (keep in step with bead-row's media query). */
 const NARROW = 760
-
-/** The rows on screen changed (the person scrolled); the map shows them as a band. */
-export class ViewportChangeEvent extends Event {
-  static readonly type = 'viewport-change'
-  constructor(
-    readonly first: number,
-    readonly last: number,
-  ) {
-    super(ViewportChangeEvent.type, { bubbles: true, composed: true })
-  }
-}
 
 /**
  * The two columns, one row per bead, virtualised: only the rows on screen (plus a margin) are in
@@ -340,8 +329,5 @@ const EMPTY: readonly Annotation[] = []
 declare global {
   interface HTMLElementTagNameMap {
     'parallel-view': ParallelView
-  }
-  interface HTMLElementEventMap {
-    'viewport-change': ViewportChangeEvent
   }
 }

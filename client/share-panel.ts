@@ -1,22 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
+import { ComparisonDeleteEvent, KeyIssueEvent } from './events.ts'
 import { sharedStyles } from './styles/shared.ts'
-
-/** The owner asks for a participant key with this label. */
-export class KeyIssueEvent extends Event {
-  static readonly type = 'key-issue'
-  constructor(readonly label: string) {
-    super(KeyIssueEvent.type, { bubbles: true, composed: true })
-  }
-}
-
-/** The owner confirmed deleting the comparison. */
-export class ComparisonDeleteEvent extends Event {
-  static readonly type = 'comparison-delete'
-  constructor() {
-    super(ComparisonDeleteEvent.type, { bubbles: true, composed: true })
-  }
-}
 
 /** A participant key issued during this visit, as a link that hands it over. */
 export interface IssuedLink {
@@ -97,9 +82,5 @@ export class SharePanel extends LitElement {
 declare global {
   interface HTMLElementTagNameMap {
     'share-panel': SharePanel
-  }
-  interface HTMLElementEventMap {
-    'key-issue': KeyIssueEvent
-    'comparison-delete': ComparisonDeleteEvent
   }
 }
