@@ -8,7 +8,7 @@ import type { Severity } from '../types.ts'
 import type { DivergenceFinding, VersionContext } from './context.ts'
 import type { Evidence as WordIndex } from './evidence.ts'
 import { describeMarker, type Marker, type MarkerType } from './markers.ts'
-import { describeNumber, matchNumbers, sameQuantity, type NumberToken } from './numbers.ts'
+import { describeNumber, matchNumbers, type NumberToken } from './numbers.ts'
 import { choosePartial, lengthDelta, unmatchedRuns, type BeadWord, type LengthModel, type UnmatchedRun } from './partial.ts'
 import { ELISION } from './quotes.ts'
 import { clip } from './text.ts'
@@ -77,19 +77,22 @@ export function checkNumbers(env: CheckEnv, bead: BeadView): DivergenceFinding[]
   )
   const nearA = collect(env.src, bead.nearSrc).map((x) => x.n)
   const nearB = collect(env.tgt, bead.nearTgt).map((x) => x.n)
-  const moved = (t: NumberToken, near: NumberToken[]) => near.some((u) => sameQuantity(t, u))
-  const restA = left.a.filter((t) => !moved(t, nearB))
-  const restB = left.b.filter((t) => !moved(t, nearA))
+  // Found in a neighbouring bead: moved across a sentence boundary, not missing.
+  const restA = nearB.length ? matchNumbers(left.a, nearB).a : left.a
+  const restB = nearA.length ? matchNumbers(left.b, nearA).a : left.b
   const calendar = (t: NumberToken) => t.kind === 'month' || t.kind === 'weekday'
   const out: DivergenceFinding[] = []
   const report = (rest: NumberToken[], other: NumberToken[], where: typeof a, [ctx, otherCtx]: Pair) => {
+    const sentenceOf = new Map(where.map((x) => [x.n, x.i]))
+    const rivalsOf = { true: other.filter(calendar), false: other.filter((u) => !calendar(u)) }
     for (const t of rest) {
-      const rivals = other.filter((u) => calendar(u) === calendar(t))
+      const rivals = rivalsOf[`${calendar(t)}`]
       if (t.spelled && !rivals.length) continue
-      const i = where.find((x) => x.n === t)!.i
+      const i = sentenceOf.get(t)!
       const severity: Severity = t.kind === 'weekday' && !rivals.length ? 'minor' : 'major'
+      const named = rivals.slice(0, 3).map((u) => `"${u.text}"`).join(', ') + (rivals.length > 3 ? ` and ${rivals.length - 3} more` : '')
       const instead = rivals.length
-        ? `the ${otherCtx.name} has ${rivals.map((u) => `"${u.text}"`).join(', ')} instead`
+        ? `the ${otherCtx.name} has ${named} instead`
         : `the ${otherCtx.name} has no such ${calendar(t) ? 'date' : 'number'}`
       out.push(
         ctx.finding(

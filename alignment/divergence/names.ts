@@ -212,7 +212,8 @@ export function inconsistentNames(context: NameContext): InconsistentName[] {
         shown.push(m.words.map((w) => w.text).join(' '))
       }
     }
-    if (spellings.length < 2) continue
+    // Dozens of spellings under one key are different names, not one name misspelt.
+    if (spellings.length < 2 || spellings.length > 12) continue
     if (!spellings.some((a, i) => spellings.slice(i + 1).some((b) => differentSpelling(a, b)))) continue
     if (key.startsWith('W:') && mentions.some(overlaps)) continue
     covered.push(...mentions)

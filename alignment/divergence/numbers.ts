@@ -689,6 +689,27 @@ export function sameQuantity(a: NumberToken, b: NumberToken): boolean {
 export function matchNumbers(a: readonly NumberToken[], b: readonly NumberToken[]): { a: NumberToken[]; b: NumberToken[] } {
   const usedA = new Set<number>()
   const usedB = new Set<number>()
+  // Equal values first, through a table (linear); then the pairwise rules on what is left, which
+  // real sentences keep small (and a cap keeps hostile input from making it quadratic).
+  const key = (t: NumberToken, v: number) => `${t.kind === 'month' || t.kind === 'weekday' || t.kind === 'time' ? t.kind : 'n'}:${Math.round(v * 1e6)}`
+  const table = new Map<string, number[]>()
+  b.forEach((t, j) => {
+    const k = key(t, t.value)
+    const list = table.get(k)
+    if (list) list.push(j)
+    else table.set(k, [j])
+  })
+  a.forEach((t, i) => {
+    const list = table.get(key(t, t.value))
+    const j = list?.find((x) => !usedB.has(x))
+    if (j !== undefined) {
+      usedA.add(i)
+      usedB.add(j)
+    }
+  })
+  if (a.length - usedA.size > 300 || b.length - usedB.size > 300) {
+    return { a: a.filter((_, i) => !usedA.has(i)), b: b.filter((_, j) => !usedB.has(j)) }
+  }
   for (const sameKind of [true, false]) {
     for (let i = 0; i < a.length; i++) {
       if (usedA.has(i)) continue

@@ -26,6 +26,15 @@ describe('diverge and compare never throw on odd text', () => {
     )
   })
 
+  it('compare: a sentence of thousands of numbers, none matching', () => {
+    const a = Array.from({ length: 3000 }, (_, i) => String(i * 7)).join(' ')
+    const b = Array.from({ length: 3000 }, (_, i) => String(i * 11 + 1)).join(' ')
+    const r = diverge(version('en', [`Numbers ${a}.`]), version('tr', [`Sayılar ${b}.`]), diagonal(1))
+    const messages = r.beads[0].findings.map((f) => f.message)
+    expect(messages.length).toBeGreaterThan(1000)
+    expect(Math.max(...messages.map((m) => m.length))).toBeLessThan(300)
+  })
+
   it('compare: empty and one-sided texts', () => {
     for (const [a, b] of [
       ['', ''],
