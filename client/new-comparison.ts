@@ -214,12 +214,18 @@ export class NewComparison extends LitElement {
       this.problem = !a.text.trim() ? 'The source text is empty.' : 'The target text is empty.'
       return
     }
-    const version = (v: VersionDraft) => {
-      const lang = v.lang || this.#detect(v.text)
-      return { label: v.label.trim() || (lang ? languageName(lang) : v === a ? 'Source' : 'Target'), ...(lang ? { lang } : {}), text: v.text }
-    }
-    const versions = [version(a), version(b)]
-    const fallback = `${versions[0].label} ↔ ${versions[1].label}`
+    const langs = [a, b].map((v) => v.lang || this.#detect(v.text))
+    // Two versions in one language are told apart by their role rather than by the language.
+    const same = langs[0] && langs[0] === langs[1]
+    const versions = [a, b].map((v, i) => {
+      const lang = langs[i]
+      const role = i === 0 ? 'source' : 'target'
+      const fallback = lang ? (same ? `${languageName(lang)}, ${role}` : languageName(lang)) : i === 0 ? 'Source' : 'Target'
+      return { label: v.label.trim() || fallback, ...(lang ? { lang } : {}), text: v.text }
+    })
+    // Untitled: the first line of the source (usually its headline), cut to a readable length.
+    const firstLine = a.text.trim().split(/\n/)[0].trim()
+    const fallback = firstLine.length > 90 ? `${firstLine.slice(0, 88).trimEnd()}…` : firstLine || `${versions[0].label} ↔ ${versions[1].label}`
     this.dispatchEvent(new ComparisonCreateEvent({ title: title || fallback, versions, mode }))
   }
 }
