@@ -343,7 +343,8 @@ function unmatchedFindings(env: CheckEnv, view: BeadView, mode: CompareMode): Di
         continue
       }
       const kind = ctx.side === 'src' ? 'omission' : 'addition'
-      const repeat = ctx.sentences.findIndex((o, j) => j < i && o.text === s.text)
+      const first = ctx.firstWithText(s.text)
+      const repeat = first < i ? first : -1
       const what = s.heading ? 'heading' : 'sentence'
       const message =
         mode === 'comparable'

@@ -53,6 +53,7 @@ export class VersionContext {
   private quoteSpans?: QuoteSpan[]
   private docIndex?: WordIndex
   private readonly sentenceIndexes = new Map<number, WordIndex>()
+  private firstByText?: Map<string, number>
 
   constructor(
     readonly side: 'src' | 'tgt',
@@ -133,6 +134,17 @@ export class VersionContext {
       this.docIndex = new WordIndex(all, this.lang)
     }
     return this.docIndex
+  }
+
+  /** Index of the first sentence with exactly this text (to tell a repeated headline). */
+  firstWithText(text: string): number {
+    if (!this.firstByText) {
+      this.firstByText = new Map()
+      this.sentences.forEach((s, i) => {
+        if (!this.firstByText!.has(s.text)) this.firstByText!.set(s.text, i)
+      })
+    }
+    return this.firstByText.get(text) ?? -1
   }
 
   /** An index of the words of the given sentences (each sentence is indexed once per report). */
