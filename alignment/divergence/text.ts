@@ -136,10 +136,13 @@ function forms(text: string, lang: string): Forms {
   const fold = foldCase(text, lang)
   const letters = text.replace(/[^\p{L}]/gu, '')
   const digits = /^\p{N}+$/u.test(text)
+  const roman = romanize(text, lang)
   f = {
     fold,
-    roman: romanize(text, lang),
-    skel: skeleton(text, lang),
+    roman,
+    // Romanising is idempotent on its own output, so the skeleton of the romanised form is the
+    // word's skeleton, without romanising twice.
+    skel: skeleton(roman),
     cap: /^\p{Lu}/u.test(text),
     acronym: letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase(),
     digits,
