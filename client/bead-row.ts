@@ -246,6 +246,7 @@ export class BeadRow extends LitElement {
               data-fi=${fi}
               tabindex="-1"
               data-message=${`${KIND_INFO[kind].label}: ${finding.message}`}
+              aria-description=${`${KIND_INFO[kind].label}: ${finding.message}`}
               style=${styleMap(kindVars(kind))}
             >
               ${text}
@@ -287,6 +288,7 @@ export class BeadRow extends LitElement {
       data-finding=${f.kind}
       data-fi=${over.index}
       data-message=${`${KIND_INFO[f.kind]?.label ?? f.kind}: ${f.message}`}
+      aria-description=${`${KIND_INFO[f.kind]?.label ?? f.kind}: ${f.message}`}
       aria-label=${point ? `${KIND_INFO[f.kind]?.label ?? f.kind}: ${f.message}` : nothing}
       tabindex="-1"
       style=${styleMap(kindVars(f.kind))}
@@ -305,7 +307,14 @@ export class BeadRow extends LitElement {
       if (seen.has(key)) return nothing
       seen.add(key)
       const label = KIND_INFO[f.kind]?.label ?? f.kind
-      return html`<span class="badge" data-finding=${f.kind} data-fi=${fi} tabindex="-1" data-message=${`${label}: ${f.message}`} style=${styleMap(kindVars(f.kind))}
+      return html`<span
+        class="badge"
+        data-finding=${f.kind}
+        data-fi=${fi}
+        tabindex="-1"
+        data-message=${`${label}: ${f.message}`}
+        aria-description=${f.message}
+        style=${styleMap(kindVars(f.kind))}
         >${label}</span
       >`
     })

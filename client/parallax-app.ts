@@ -36,6 +36,8 @@ import './summary-bar.ts'
 import { isSpanTarget, type Annotation, type AnnotationTarget, type Bead, type Comparison, type DivergenceReport, type FindingKind } from './types.ts'
 
 const AUTHOR_STORE = 'parallax.author'
+/** How often the annotations of the open comparison are fetched again (others may add some). */
+const ANNOTATION_POLL_MS = 20_000
 const EXPORTS: ReadonlyArray<[ExportFormat, string]> = [
   ['tmx', 'TMX'],
   ['tsv', 'TSV'],
@@ -184,6 +186,7 @@ export class ParallaxApp extends LitElement {
   #srcBead: Int32Array = new Int32Array(0)
   #tgtBead: Int32Array = new Int32Array(0)
   #loadedVersion = 0
+  #pollTimer = 0
   #toastTimer = 0
   #createTimer = 0
   #loadSeq = 0
@@ -193,6 +196,8 @@ export class ParallaxApp extends LitElement {
     window.addEventListener('popstate', this.#onPopState)
     window.addEventListener('beforeunload', this.#onBeforeUnload)
     document.addEventListener('keydown', this.#onKeyDown)
+    // Others annotate too (a class at work): pick up their notes while the page is in view.
+    this.#pollTimer = window.setInterval(() => void this.#refreshAnnotations(), ANNOTATION_POLL_MS)
     this.#go(parseRoute(location.pathname, location.search), false)
   }
 
@@ -201,6 +206,7 @@ export class ParallaxApp extends LitElement {
     window.removeEventListener('popstate', this.#onPopState)
     window.removeEventListener('beforeunload', this.#onBeforeUnload)
     document.removeEventListener('keydown', this.#onKeyDown)
+    clearInterval(this.#pollTimer)
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -608,6 +614,21 @@ export class ParallaxApp extends LitElement {
       parts.push(s.text.slice(Math.max(0, target.start - s.start), Math.min(s.text.length, target.end - s.start)))
     }
     return { bead, quote: parts.join(' ') }
+  }
+
+  async #refreshAnnotations() {
+    const id = this.comparison?.id
+    if (!id || document.visibilityState !== 'visible' || this.panelBusy) return
+    const version = this.#version
+    try {
+      const list = await this.api.listAnnotations(id, version)
+      // Only if nothing moved on meanwhile, and only when something changed (no needless render).
+      if (this.comparison?.id !== id || this.#version !== version) return
+      const stamp = (l: readonly Annotation[]) => l.map((a) => `${a.id}@${a.updatedAt ?? ''}`).join()
+      if (stamp(list) !== stamp(this.annotations)) this.annotations = list
+    } catch {
+      // A missed refresh is harmless; the next one tries again.
+    }
   }
 
   async #saveAnnotation(e: AnnotationSaveEvent) {

@@ -39,7 +39,7 @@ describe.skipIf(!!skip)('page (Chromium)', () => {
     page.on('pageerror', (e) => errors.push(`${path}: ${e.message}`))
     // Console errors include Content-Security-Policy violations and failed loads.
     page.on('console', (m) => {
-      if (m.type() === 'error' && !/status of (401|403|409)/.test(m.text())) errors.push(`${path}: console: ${m.text()}`)
+      if (m.type() === 'error' && !/status of (401|403|404|409)/.test(m.text())) errors.push(`${path}: console: ${m.text()}`)
     })
     page.on('dialog', (d) => {
       errors.push(`${path}: unexpected dialog "${d.message()}"`)
@@ -549,6 +549,14 @@ describe.skipIf(!!skip)('page (Chromium)', () => {
     expect(await page.locator('bead-row .cell[lang="ar"]').count()).toBe(0)
     await page.goBack()
     await page.locator('bead-row .cell[lang="ar"]').first().waitFor()
+  })
+
+  it('says so when a comparison does not exist', async () => {
+    const page = await open('/c/no-such-comparison')
+    await page.getByText('There is no comparison at this address.').waitFor()
+    await page.getByRole('link', { name: 'Back to the list' }).click()
+    await page.waitForURL(`${server.url}/`)
+    await page.locator('comparison-list a.card').first().waitFor()
   })
 
   it('raised no page errors', () => {
