@@ -40,12 +40,16 @@ export class SummaryBar extends LitElement {
       .toggle input { width: 1rem; height: 1rem; accent-color: var(--accent); margin: 0; }
       kbd { font-family: var(--font-mono); font-size: 0.6875rem; border: 1px solid var(--line-strong); border-bottom-width: 2px; border-radius: 3px; padding: 0 0.25rem; color: var(--ink-2); background: var(--surface-2); }
       .none { font-size: 0.8125rem; color: var(--ink-3); }
+      .short { display: none; }
       @media (max-width: 760px) {
         .bar { gap: 0.45rem 0.75rem; padding: 0.45rem 0.75rem; }
         .kinds { flex: 1 1 100%; flex-wrap: nowrap; overflow-x: auto; scrollbar-width: none; padding-bottom: 2px; }
         .chip { flex: none; }
         .meter .track { width: 2.5rem; }
         .mode { display: none; }
+        .coverage { flex: 1 1 100%; }
+        .long { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+        .short { display: inline; }
         kbd { display: none; }
         .nav { margin-inline-start: auto; }
         .position { min-width: 3rem; }
@@ -94,7 +98,7 @@ export class SummaryBar extends LitElement {
       </div>
       <label class="toggle">
         <input type="checkbox" .checked=${this.findingsOnly} @change=${(e: Event) => this.dispatchEvent(new FindingsOnlyEvent((e.target as HTMLInputElement).checked))} />
-        Only rows with findings
+        <span class="long">Only rows with findings</span><span class="short" aria-hidden="true">Findings only</span>
       </label>
       <div class="nav" role="group" aria-label="Walk through findings">
         <button class="small" data-action="prev-finding" ?disabled=${this.total === 0} @click=${() => this.dispatchEvent(new FindingStepEvent(-1))} title="Previous finding (k or p)">
