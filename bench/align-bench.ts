@@ -15,6 +15,8 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { align } from '../alignment/align.ts'
+import { diverge } from '../alignment/diverge.ts'
+import { segment } from '../alignment/segment.ts'
 import { parseBeads } from '../alignment/bead-format.ts'
 import { addCounts, countAlignment, scoreCounts, ZERO_COUNTS, type AlignmentCounts } from '../alignment/evaluate.ts'
 
@@ -99,6 +101,38 @@ function child(docs: Doc[], scale: number): RunResult {
   return { sentences, seconds, cpuSeconds, maxRssMiB: process.resourceUsage().maxRSS / 1024, counts: scale > 0 ? undefined : counts }
 }
 
+/**
+ * Child mode for the engine rows: segmentation of 50,000 sentences of running text (the seed
+ * reports' paragraphs, repeated) and the divergence finder over Text+Berg test0–6.
+ */
+function engineChild(bench: string): { segment: { sentences: number; seconds: number }; diverge: { beads: number; findings: number; seconds: number } } {
+  const seedText = readFileSync(resolve(import.meta.dirname, '../seeds/001_ca6b3e2cd13aa704.txt'), 'utf8')
+  const paragraphs = seedText.split(/\n\s*\n/).slice(2, -1).join('\n\n')
+  const per = segment(paragraphs, { lang: 'en' }).length
+  const text = Array.from({ length: Math.ceil(50_000 / per) }, () => paragraphs).join('\n\n')
+  let t0 = performance.now()
+  const sentences = segment(text, { lang: 'en' }).length
+  const segmentSeconds = (performance.now() - t0) / 1000
+  let beads = 0
+  let findings = 0
+  let divergeSeconds = 0
+  for (const d of sets(bench)['Text+Berg test0-6 de-fr']) {
+    const version = (path: string, lang: string) => {
+      const content = readFileSync(path, 'utf8').replace(/\r?\n$/, '')
+      return { text: content, lang, sentences: segment(content, { lang, presplit: true }) }
+    }
+    const src = version(d.src, d.srcLang)
+    const tgt = version(d.tgt, d.tgtLang)
+    const aligned = align(src.sentences.map((s) => s.text), tgt.sentences.map((s) => s.text), { srcLang: d.srcLang, tgtLang: d.tgtLang })
+    t0 = performance.now()
+    const report = diverge(src, tgt, aligned)
+    divergeSeconds += (performance.now() - t0) / 1000
+    beads += report.beads.length
+    findings += report.beads.reduce((n, b) => n + b.findings.length, 0)
+  }
+  return { segment: { sentences, seconds: segmentSeconds }, diverge: { beads, findings, seconds: divergeSeconds } }
+}
+
 function runChild(name: string, scale: number, bench: string): RunResult {
   const out = execFileSync(process.execPath, ['--import', 'tsx', import.meta.filename, '--child', name, '--bench', bench, '--scale', String(scale)], {
     encoding: 'utf8',
@@ -119,6 +153,10 @@ const bench = resolve(values.bench!)
 const all = sets(bench)
 
 if (values.child !== undefined) {
+  if (values.child === 'engine') {
+    process.stdout.write(JSON.stringify(engineChild(bench)))
+    process.exit(0)
+  }
   const docs = values.child === 'scale' ? Object.values(all).flat().filter((d) => !d.gold.includes('seeds')) : all[values.child]
   process.stdout.write(JSON.stringify(child(docs, Number(values.scale) && values.child === 'scale' ? Number(values.scale) : 0)))
 } else {
@@ -136,6 +174,15 @@ if (values.child !== undefined) {
       `${name.padEnd(32)} ${f(s.precisionStrict)} ${f(s.recallStrict)} ${f(s.f1Strict)}   ${f(s.precisionLax)} ${f(s.recallLax)} ${f(s.f1Lax)}   ${String(Math.round(r.sentences / r.seconds)).padStart(7)}   ${r.maxRssMiB.toFixed(0).padStart(6)}`,
     )
   }
+  const engine = JSON.parse(
+    execFileSync(process.execPath, ['--import', 'tsx', import.meta.filename, '--child', 'engine', '--bench', bench], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }),
+  )
+  console.log(
+    `segmentation: ${engine.segment.sentences} sentences of running English in ${(engine.segment.seconds * 1000).toFixed(0)} ms (${Math.round(engine.segment.sentences / engine.segment.seconds)} sentences/s)`,
+  )
+  console.log(
+    `divergences: Text+Berg test0-6, ${engine.diverge.beads} beads, ${engine.diverge.findings} findings in ${(engine.diverge.seconds * 1000).toFixed(0)} ms (${Math.round(engine.diverge.beads / engine.diverge.seconds)} beads/s)`,
+  )
   const n = Number(values.scale)
   if (n > 0) {
     const one = runChild('scale', n, bench)

@@ -58,10 +58,9 @@ describe('detectLanguage', () => {
   })
 
   it('a long text is sampled, not read whole', () => {
-    const long = `${SAMPLES.de} `.repeat(100_000)
-    const t0 = performance.now()
+    // German for the sample, then far more English than German: only the sample decides.
+    const long = `${SAMPLES.de} `.repeat(1_000) + `${SAMPLES.en} `.repeat(100_000)
     expect(detectLanguage(long)).toBe('de')
-    expect(performance.now() - t0).toBeLessThan(500)
   })
 
   it('never throws, always a code or und', () => {
