@@ -13,6 +13,8 @@ import type { Annotation, DivergenceReport } from './types.ts'
 
 /** Pixels rendered above and below the viewport, so a fast scroll does not show blank space. */
 const OVERSCAN = 600
+/** Room below the last row, so its finding's message shows in full and it can be read mid-screen. */
+const TAIL = 120
 /** Below this width the columns stack inside each row (keep in step with bead-row's media query). */
 const NARROW = 760
 
@@ -142,7 +144,7 @@ export class ParallelView extends LitElement {
       <div class="scroller" @scroll=${this.#onScroll} @keydown=${this.#onKeyDown}>
         ${this.rows.length === 0
           ? html`<p class="empty">No rows match this filter.</p>`
-          : html`<div class="spacer" role="list" aria-label="Aligned sentences" style=${styleMap({ height: `${this.#heights.total}px` })}>
+          : html`<div class="spacer" role="list" aria-label="Aligned sentences" style=${styleMap({ height: `${this.#heights.total + TAIL}px` })}>
               <div class="window" style=${styleMap({ transform: `translateY(${this.#heights.offset(from)}px)` })}>
                 ${repeat(
                   positions,
@@ -254,7 +256,7 @@ export class ParallelView extends LitElement {
   }
 
   #scrollTo(top: number): void {
-    const max = Math.max(0, this.#heights.total - this.scroller.clientHeight)
+    const max = Math.max(0, this.#heights.total + TAIL - this.scroller.clientHeight)
     const clamped = Math.max(0, Math.min(max, top))
     this.#expectedTop = Math.round(clamped)
     this.scroller.scrollTop = clamped
