@@ -102,3 +102,39 @@ describe('parallax align', () => {
     expect(stderr).toMatch(/permission denied/)
   })
 })
+
+describe('parallax diverge', () => {
+  it('prints a report with the omissions first', async () => {
+    const { code, stdout, stderr } = await parallax('diverge', EN, TR)
+    expect(stderr).toBe('')
+    expect(code).toBe(0)
+    const omissions = stdout.indexOf('OMISSIONS')
+    expect(omissions).toBeGreaterThan(-1)
+    expect(stdout.indexOf('Taliban*')).toBeGreaterThan(omissions)
+    expect(stdout).toMatch(/annotation-marker/)
+    expect(stdout).toMatch(/SUMMARY/)
+  })
+
+  it('prints the JSON report', async () => {
+    const { code, stdout } = await parallax('diverge', EN, TR, '--json')
+    expect(code).toBe(0)
+    const report = JSON.parse(stdout)
+    expect(report.src).toMatchObject({ lang: 'en' })
+    expect(report.tgt.sentences[0]).toEqual(expect.objectContaining({ text: expect.any(String), start: 0, end: expect.any(Number) }))
+    const kinds = report.beads.flatMap((b: { findings: Array<{ kind: string }> }) => b.findings.map((f) => f.kind))
+    expect(kinds).toEqual(expect.arrayContaining(['omission', 'annotation-marker', 'boilerplate', 'partial-omission']))
+    expect(kinds).not.toContain('number-mismatch')
+    expect(report.summary.counts.omission).toBe(3)
+  })
+
+  it('takes comparable mode and refuses an unknown one', async () => {
+    const ar = join(SEEDS, '002_fbd60fafe6e1c24f.txt')
+    const ok = await parallax('diverge', EN, ar, '--mode', 'comparable', '--json')
+    expect(ok.code).toBe(0)
+    expect(JSON.parse(ok.stdout).mode).toBe('comparable')
+    const bad = await parallax('diverge', EN, ar, '--mode', 'loose')
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toMatch(/--mode "loose" is not one of/)
+  })
+})
+
