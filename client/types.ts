@@ -62,8 +62,10 @@ export const TAGS = [
   'other',
 ] as const
 
+/** A tag of the taxonomy. */
 export type Tag = (typeof TAGS)[number]
 
+/** An annotation as the API returns it. */
 export interface Annotation {
   id: string
   comparisonId?: string
@@ -88,6 +90,7 @@ export interface AnnotationDraft {
   author: string
 }
 
+/** Whether a target is a span of text (rather than a whole bead). */
 export function isSpanTarget(target: AnnotationTarget): target is { side: 'src' | 'tgt'; start: number; end: number } {
   return 'side' in target
 }

@@ -4,12 +4,14 @@
  */
 import type { BeadReport, Finding, FindingKind } from '../types.ts'
 
+/** How the page names and explains one kind of finding. */
 export interface KindInfo {
   label: string
   /** One line for the legend and for screen readers. */
   about: string
 }
 
+/** Label and one-line explanation of every kind (the legend and the tooltips use them). */
 export const KIND_INFO: Record<FindingKind, KindInfo> = {
   omission: { label: 'Omission', about: 'A source sentence with no counterpart in the target' },
   addition: { label: 'Addition', about: 'A target sentence with no counterpart in the source' },
