@@ -31,7 +31,7 @@ export class AlignmentMap extends LitElement {
       svg { will-change: transform; }
       .band {
         position: absolute; pointer-events: none; will-change: transform;
-        background: rgb(29 78 137 / 10%); border: 1px solid rgb(29 78 137 / 55%); border-radius: 2px;
+        background: var(--band-bg); border: 1px solid var(--band-line); border-radius: 2px;
       }
       .pair { stroke: var(--ink-2); }
       .omission { stroke: var(--k-omission); }

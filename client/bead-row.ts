@@ -52,10 +52,10 @@ export class BeadRow extends LitElement {
         position: relative;
       }
       .row:focus-visible { outline-offset: -3px; border-radius: 0; }
-      .row.selected { background: #f4f8fd; box-shadow: inset 4px 0 0 var(--accent); }
+      .row.selected { background: var(--row-selected); box-shadow: inset 4px 0 0 var(--accent); }
       .row.manual { box-shadow: inset 4px 0 0 var(--manual); }
       .row.manual.selected { box-shadow: inset 4px 0 0 var(--accent); }
-      .row.current { background: #fbfaf5; }
+      .row.current { background: var(--row-current); }
       .gutter {
         grid-row: 1 / span 2;
         display: flex; flex-direction: column; align-items: flex-end; gap: 0.3rem;
@@ -98,7 +98,7 @@ export class BeadRow extends LitElement {
         content: attr(data-message);
         position: absolute; inset-inline-start: 0; top: calc(100% + 6px); z-index: 20;
         width: max-content; max-width: min(24rem, 70vw); padding: 0.4rem 0.6rem; border-radius: var(--radius);
-        background: #1b2330; color: #fff; font: 500 0.8125rem/1.4 var(--font-ui); font-style: normal; text-align: start;
+        background: var(--tooltip-bg); color: var(--tooltip-ink); font: 500 0.8125rem/1.4 var(--font-ui); font-style: normal; text-align: start;
         box-shadow: var(--shadow); pointer-events: none;
       }
 
@@ -123,8 +123,8 @@ export class BeadRow extends LitElement {
         max-width: min(24rem, 70vw);
         padding: 0.4rem 0.6rem;
         border-radius: var(--radius);
-        background: #1b2330;
-        color: #fff;
+        background: var(--tooltip-bg);
+        color: var(--tooltip-ink);
         font: 500 0.8125rem/1.4 var(--font-ui);
         text-align: start;
         white-space: normal;

@@ -22,7 +22,7 @@ export class ComparisonList extends LitElement {
         padding: 0.9rem 1.1rem; border: 1px solid var(--line); border-radius: var(--radius);
         background: var(--surface); color: inherit; text-decoration: none; box-shadow: var(--shadow);
       }
-      a.card:hover { border-color: var(--line-strong); background: #fdfcf9; }
+      a.card:hover { border-color: var(--line-strong); background: var(--card-hover); }
       .title { font-family: var(--font-text); font-size: 1.125rem; font-weight: 600; color: var(--ink); overflow-wrap: anywhere; }
       .langs { font-size: 0.8125rem; color: var(--ink-2); }
       .stats { grid-row: 1 / span 2; grid-column: 2; display: flex; gap: 1rem; align-items: center; font-size: 0.8125rem; color: var(--ink-2); }

@@ -60,7 +60,7 @@ export class ParallaxApp extends LitElement {
       :host { display: flex; flex-direction: column; height: 100vh; height: 100dvh; overflow: clip; background: var(--bg); }
       header.top {
         display: flex; align-items: center; gap: 1rem; flex-wrap: wrap;
-        padding: 0.55rem 1rem; background: #1b2a3f; color: #f5f3ee; flex: none;
+        padding: 0.55rem 1rem; background: var(--header-bg); color: #f5f3ee; flex: none;
       }
       header.top a, header.top button { color: inherit; }
       .brand { display: inline-flex; align-items: center; gap: 0.5rem; font-weight: 700; letter-spacing: 0.02em; text-decoration: none; font-size: 1rem; }
@@ -111,7 +111,7 @@ export class ParallaxApp extends LitElement {
       .failed { color: var(--danger); }
       .toast {
         position: fixed; bottom: 1rem; left: 50%; transform: translateX(-50%); z-index: 50;
-        background: #1b2330; color: #fff; padding: 0.55rem 1rem; border-radius: var(--radius); box-shadow: var(--shadow);
+        background: var(--tooltip-bg); color: var(--tooltip-ink); padding: 0.55rem 1rem; border-radius: var(--radius); box-shadow: var(--shadow);
         font-size: 0.875rem; max-width: min(36rem, 92vw);
       }
       .toast.error { background: var(--danger); }

@@ -30,7 +30,7 @@ export const sharedStyles = css`
   button:hover:not(:disabled), .button:hover { background: var(--surface-2); }
   button:disabled { color: var(--ink-3); cursor: not-allowed; opacity: 0.7; }
   button.primary { background: var(--accent); border-color: var(--accent); color: var(--accent-ink); }
-  button.primary:hover:not(:disabled) { background: #173f70; }
+  button.primary:hover:not(:disabled) { background: var(--accent-strong); }
   button.quiet { border-color: transparent; background: transparent; }
   button.quiet:hover:not(:disabled) { background: var(--surface-2); }
   button.danger { color: var(--danger); }

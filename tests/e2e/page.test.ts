@@ -32,8 +32,8 @@ describe.skipIf(!!skip)('page (Chromium)', () => {
     await server?.stop()
   })
 
-  async function open(path: string, viewport = { width: 1440, height: 900 }): Promise<Page> {
-    const context = await browser.newContext({ viewport, acceptDownloads: true })
+  async function open(path: string, viewport = { width: 1440, height: 900 }, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
+    const context = await browser.newContext({ viewport, acceptDownloads: true, colorScheme })
     contexts.push(context)
     const page = await context.newPage()
     page.on('pageerror', (e) => errors.push(`${path}: ${e.message}`))
@@ -449,8 +449,8 @@ describe.skipIf(!!skip)('page (Chromium)', () => {
     await expect.poll(() => keys(b)).toBe('0,1:0,1 2:2 3:3')
   })
 
-  it('keeps text contrast at WCAG AA', async () => {
-    const page = await open(`/c/${seedPair().id}`)
+  it.each(['light', 'dark'] as const)('keeps text contrast at WCAG AA (%s)', async (scheme) => {
+    const page = await open(`/c/${seedPair().id}`, undefined, scheme)
     await page.locator('[data-finding="annotation-marker"]').first().waitFor()
     const failures = await page.evaluate(() => {
       const parse = (c: string) => (c.match(/[\d.]+/g) ?? []).map(Number)
@@ -484,6 +484,12 @@ describe.skipIf(!!skip)('page (Chromium)', () => {
       return out
     })
     expect(failures).toEqual([])
+    if (scheme === 'dark') {
+      await page.keyboard.press('j')
+      await page.keyboard.press('j')
+      await page.keyboard.press('j')
+      await page.screenshot({ path: join(SCREENSHOTS, 'seed-pair-dark.png') })
+    }
   })
 
   it('lets the owner hand a student a key, the student annotate, and the owner delete it all', async () => {
