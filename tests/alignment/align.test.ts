@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { align } from '../../alignment/align.ts'
+import { attribution } from '../../alignment/align/features.ts'
 import { formatBead, parseBeads } from '../../alignment/bead-format.ts'
 import { scoreAlignment } from '../../alignment/evaluate.ts'
 import type { Bead } from '../../alignment/types.ts'
@@ -123,7 +124,28 @@ describe('align', () => {
 const BENCH = join(import.meta.dirname, '../../../shared/bench')
 const lines = (path: string) => readFileSync(path, 'utf8').replace(/\n$/, '').split('\n')
 
+describe('attribution', () => {
+  const floating = (text: string) => attribution(text).map(([a, b]) => text.slice(a, b).trim())
+  it('is the part of a quoted sentence outside the quotation', () => {
+    expect(floating('"We will act decisively to prevent aggression on the border," the spokeswoman said.')).toEqual(['the spokeswoman said.'])
+    expect(floating('Sözcü Maria Zakharova, "Sınırda gerilim görüyoruz.')).toEqual(['Sözcü Maria Zakharova,'])
+    // A sentence that opens with a closing mark continues a quotation begun before it.
+    expect(floating('controls two-thirds of the border," Zakharova said.')).toEqual(['Zakharova said.'])
+  })
+  it('is nothing when the quotation is a small part of the sentence', () => {
+    expect(floating('The book « Makalu » appeared in Grenoble and Paris in the same year as the film.')).toEqual([])
+    expect(floating('No quotation here.')).toEqual([])
+  })
+})
+
 describe.runIf(existsSync(BENCH))('align on the bench data', () => {
+  it('aligns the pre-split seed pair exactly as the gold does', () => {
+    const dir = join(BENCH, 'seeds-en-tr')
+    const beads = align(lines(join(dir, 'en.sent')), lines(join(dir, 'tr.sent')), { srcLang: 'en', tgtLang: 'tr' })
+    const score = scoreAlignment([[parseBeads(readFileSync(join(dir, 'gold.txt'), 'utf8')), beads]])
+    expect(score.f1Strict).toBe(1)
+  })
+
   it('finds the headlines, sub-heading and boilerplate of the raw-split seed pair as gaps', () => {
     const beads = align(lines(join(BENCH, 'seeds-en-tr/en.sent')), lines(join(BENCH, 'seeds-en-tr/tr.sent')), { srcLang: 'en', tgtLang: 'tr' })
     const gaps = beads.filter((b) => !b.src.length || !b.tgt.length).map(formatBead)
