@@ -133,8 +133,20 @@ function engineChild(bench: string): { segment: { sentences: number; seconds: nu
   return { segment: { sentences, seconds: segmentSeconds }, diverge: { beads, findings, seconds: divergeSeconds } }
 }
 
+/** `taskset` pins a child to one core where it exists (Linux), so that "one core" is literal. */
+const PIN: string[] = (() => {
+  try {
+    execFileSync('taskset', ['-c', '0', 'true'], { stdio: 'ignore' })
+    return ['taskset', '-c', '0']
+  } catch {
+    return []
+  }
+})()
+
 function runChild(name: string, scale: number, bench: string): RunResult {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', import.meta.filename, '--child', name, '--bench', bench, '--scale', String(scale)], {
+  const args = ['--import', 'tsx', import.meta.filename, '--child', name, '--bench', bench, '--scale', String(scale)]
+  const [command, ...prefix] = scale > 0 && PIN.length ? [...PIN, process.execPath] : [process.execPath]
+  const out = execFileSync(command, [...prefix, ...args], {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
     maxBuffer: 1 << 20,
@@ -189,7 +201,7 @@ if (values.child !== undefined) {
     const two = runChild('scale', 2 * n, bench)
     const row = (label: string, r: RunResult) =>
       `${label}: ${r.seconds.toFixed(2)} s wall, ${r.cpuSeconds.toFixed(2)} s CPU, peak ${r.maxRssMiB.toFixed(0)} MiB`
-    console.log(`scaling (sentences per side, one core):`)
+    console.log(`scaling (sentences per side${PIN.length ? ', pinned to one core' : ''}):`)
     console.log(`  ${row(`N  = ${n}`, one)}`)
     console.log(`  ${row(`2N = ${2 * n}`, two)}`)
     console.log(`  ratio 2N/N: ${(two.seconds / one.seconds).toFixed(2)} wall, ${(two.cpuSeconds / one.cpuSeconds).toFixed(2)} CPU`)
