@@ -22,33 +22,28 @@ import { LEXICON_DEFAULTS, learnLexicon, type LexiconOptions } from './align/lex
  * traceback (align/dp.ts), lexicon learning (align/lexicon.ts), and this orchestration.
  */
 
-/** The bead types searched: 0-1, 1-0 and every n-m with n + m ≤ 5 (1-1 … 2-3, 1-4). */
-export const BEAD_TYPES: readonly BeadType[] = [
-  { a: 1, b: 1 },
-  { a: 1, b: 0 },
-  { a: 0, b: 1 },
-  { a: 1, b: 2 },
-  { a: 2, b: 1 },
-  { a: 2, b: 2 },
-  { a: 1, b: 3 },
-  { a: 3, b: 1 },
-  { a: 2, b: 3 },
-  { a: 3, b: 2 },
-  { a: 1, b: 4 },
-  { a: 4, b: 1 },
-]
+/**
+ * Bead types with at most `maxSentences` sentences in all: 1-1, then 1-0 and 0-1 (the one skip
+ * penalty), then every n-m by growing size (1-2, 2-1, 1-3, 2-2, 3-1, …), as vecalign generates them.
+ */
+export function beadTypes(maxSentences: number): BeadType[] {
+  const types: BeadType[] = [
+    { a: 1, b: 1 },
+    { a: 1, b: 0 },
+    { a: 0, b: 1 },
+  ]
+  for (let size = 3; size <= maxSentences; size++) for (let a = 1; a < size; a++) types.push({ a, b: size - a })
+  return types
+}
+
+/** The bead types searched: up to five sentences in all (1-4, 2-3, 3-2, 4-1). */
+export const BEAD_TYPES: readonly BeadType[] = beadTypes(MAX_RUN + 1)
 
 /** Priors of the coarse passes: blocks merge more freely than sentences. */
 const COARSE_PRIOR = { '1-1': 0, '1-2': 1, '2-1': 1 }
 
-/** Types of the coarse pass over blocks of sentences. */
-const COARSE_TYPES: readonly BeadType[] = [
-  { a: 1, b: 1 },
-  { a: 1, b: 0 },
-  { a: 0, b: 1 },
-  { a: 1, b: 2 },
-  { a: 2, b: 1 },
-]
+/** Types of the coarse pass over blocks of sentences: 1-1, skips, 1-2 and 2-1. */
+const COARSE_TYPES: readonly BeadType[] = beadTypes(3)
 
 /** Tables up to this many cells are searched in full; larger ones coarse-to-fine. */
 export const FULL_SEARCH_CELLS = 4_000_000
