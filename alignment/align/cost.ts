@@ -89,7 +89,7 @@ function prefix(values: readonly WeightedSentence[], pick: (s: WeightedSentence)
 }
 
 /** Sentence-pair dot products for every pair a bead inside `band` can touch. */
-export class OverlapTable {
+export class DotTable {
   readonly lo: Int32Array
   readonly hi: Int32Array
   private offset: Float64Array
@@ -137,7 +137,7 @@ export function makeCost(
   /** Target characters per source character; by default the ratio of the documents' totals. */
   lengthRatio?: number,
 ): { cost: BeadCost; sim: SimFn; lengthCost: (i0: number, a: number, j0: number, b: number) => number } {
-  const table = new OverlapTable(src, tgt, band, reach)
+  const table = new DotTable(src, tgt, band, reach)
   const lS = prefix(src, (s) => s.length)
   const lT = prefix(tgt, (s) => s.length)
   const n = src.length
