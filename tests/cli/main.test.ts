@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { main } from '../../cli/main.ts'
 
 const run = promisify(execFile)
 const BIN = join(import.meta.dirname, '../../bin/parallax.js')
@@ -135,6 +136,42 @@ describe('parallax diverge', () => {
     const bad = await parallax('diverge', EN, ar, '--mode', 'loose')
     expect(bad.code).toBe(2)
     expect(bad.stderr).toMatch(/--mode "loose" is not one of/)
+  })
+})
+
+describe('parallax progress', () => {
+  /** Streams that remember what was written; stderr claims to be a terminal or not. */
+  const io = (tty: boolean) => {
+    const out = { stdout: '', stderr: '' }
+    return {
+      out,
+      streams: {
+        stdout: { write: (t: string) => (out.stdout += t) },
+        stderr: { write: (t: string) => (out.stderr += t), isTTY: tty },
+      },
+    }
+  }
+  const long = () => {
+    const src = join(dir, 'long-src.txt')
+    const tgt = join(dir, 'long-tgt.txt')
+    writeFileSync(src, Array.from({ length: 1500 }, (_, k) => `Line ${k} of the report, on day ${k}.`).join('\n'))
+    writeFileSync(tgt, Array.from({ length: 1500 }, (_, k) => `Satır ${k}, ${k}. gün.`).join('\n'))
+    return [src, tgt]
+  }
+
+  it('shows progress on stderr on a terminal, never on stdout', async () => {
+    const { out, streams } = io(true)
+    expect(await main(['align', ...long(), '--presplit'], streams)).toBe(0)
+    expect(out.stderr).toMatch(/aligning \d+%/)
+    expect(out.stderr).toMatch(/aligning 100%\n$/)
+    expect(out.stdout.trim().split('\n')).toHaveLength(1500)
+    expect(out.stdout).not.toMatch(/%/)
+  })
+
+  it('stays quiet when stderr is not a terminal', async () => {
+    const { out, streams } = io(false)
+    expect(await main(['align', ...long(), '--presplit'], streams)).toBe(0)
+    expect(out.stderr).toBe('')
   })
 })
 
