@@ -6,7 +6,7 @@
  * participant key it is given through a `#key=` link) in `localStorage`, one per comparison, and
  * sends it as `Authorization: Bearer KEY` on every write to that comparison.
  */
-import type { Annotation, AnnotationDraft, Bead, Comparison, CreatedComparison, DivergenceReport, NewComparison } from './types.ts'
+import type { Annotation, AnnotationDraft, Bead, Comparison, CreatedComparison, CreateProgress, DivergenceReport, NewComparison } from './types.ts'
 
 /** An answer other than 2xx, with the server's message when it sent one. */
 export class ApiError extends Error {
@@ -154,11 +154,48 @@ export class ParallaxApi {
     return this.#request('GET', `/comparisons/${encodeURIComponent(id)}`)
   }
 
-  /** Creates a comparison and keeps its owner key in this browser. */
-  async createComparison(input: NewComparison): Promise<CreatedComparison> {
-    const created = await this.#request<CreatedComparison>('POST', '/comparisons', { body: input })
+  /**
+   * Creates a comparison and keeps its owner key in this browser. With `onProgress`, the create
+   * carries a progress token and the server's progress under it is read every `pollMs` (default
+   * 500 ms) until the create is answered; a failed read of the progress is skipped, never fatal.
+   */
+  async createComparison(input: NewComparison, options: CreateOptions = {}): Promise<CreatedComparison> {
+    const { onProgress, pollMs = 500 } = options
+    const token = onProgress ? progressToken() : undefined
+    const creating = this.#request<CreatedComparison>('POST', '/comparisons', {
+      body: input,
+      headers: token ? { [PROGRESS_HEADER]: token } : {},
+    })
+    const stop = token && onProgress ? this.#follow(token, onProgress, pollMs) : () => {}
+    let created: CreatedComparison
+    try {
+      created = await creating
+    } finally {
+      stop()
+    }
     if (created.ownerKey) this.keys.set(created.id, created.ownerKey, 'owner')
     return created
+  }
+
+  /** Reads the progress under `token` until the returned function is called. */
+  #follow(token: string, onProgress: (p: CreateProgress) => void, every: number): () => void {
+    let stopped = false
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const tick = async () => {
+      try {
+        const progress = await this.#request<CreateProgress>('GET', `/progress/${token}`)
+        if (!stopped) onProgress(progress)
+      } catch {
+        // The progress is a courtesy: the create's own answer says whether it worked.
+      }
+      if (!stopped) timer = setTimeout(() => void tick(), every)
+    }
+    // The first read soon: a small upload is answered before it, a large one shows it moving.
+    timer = setTimeout(() => void tick(), Math.min(every, 250))
+    return () => {
+      stopped = true
+      clearTimeout(timer)
+    }
   }
 
   async deleteComparison(id: string): Promise<void> {
@@ -218,6 +255,26 @@ export class ParallaxApi {
   exportUrl(id: string, format: ExportFormat, version = 1): string {
     return `${this.base}/comparisons/${encodeURIComponent(id)}/export?format=${format}${version === 1 ? '' : `&version=${version}`}`
   }
+}
+
+/** Options of {@link ParallaxApi.createComparison}. */
+export interface CreateOptions {
+  /** Called with the server's progress while it aligns. */
+  onProgress?: (progress: CreateProgress) => void
+  /** How often the progress is read, in milliseconds (default 500). */
+  pollMs?: number
+}
+
+/** The header a create carries its progress token in. */
+export const PROGRESS_HEADER = 'x-progress-token'
+
+/**
+ * A progress token: 128 random bits, hex. `getRandomValues` rather than `randomUUID`, which
+ * browsers offer only on HTTPS and localhost, and the server may be served on a network.
+ */
+export function progressToken(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16))
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')
 }
 
 /** `?version=N` for every version but the first, so ordinary addresses stay short. */

@@ -1,8 +1,10 @@
 import { LitElement, css, html, nothing } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
+import { styleMap } from 'lit/directives/style-map.js'
 import { ComparisonCreateEvent } from './events.ts'
 import { COMMON_LANGUAGES, dirOf, languageName } from './lib/language.ts'
 import { sharedStyles } from './styles/shared.ts'
+import type { CreateProgress } from './types.ts'
 
 /** Largest text accepted in the page (the server caps request bodies too). */
 export const MAX_TEXT = 5 * 1024 * 1024
@@ -45,10 +47,13 @@ export class NewComparison extends LitElement {
       .file:focus-within { outline: 3px solid var(--focus); outline-offset: 2px; border-radius: var(--radius); }
       .actions { display: flex; align-items: center; gap: 0.75rem; flex-wrap: wrap; }
       .error { color: var(--danger); font-weight: 600; margin: 0; }
-      .progress { display: flex; align-items: center; gap: 0.6rem; color: var(--ink-2); font-size: 0.875rem; }
+      .progress { display: flex; align-items: center; gap: 0.6rem; color: var(--ink-2); font-size: 0.875rem; flex-wrap: wrap; }
       .bar { width: 10rem; height: 0.35rem; border-radius: 999px; background: var(--surface-3); overflow: hidden; position: relative; }
-      .bar::after { content: ''; position: absolute; inset: 0; width: 35%; border-radius: 999px; background: var(--accent); animation: slide 1.2s ease-in-out infinite; }
+      .bar .fill { position: absolute; inset: 0 auto 0 0; border-radius: 999px; background: var(--accent); transition: width 0.3s ease-out; }
+      .bar:not([aria-valuenow])::after { content: ''; position: absolute; inset: 0; width: 35%; border-radius: 999px; background: var(--accent); animation: slide 1.2s ease-in-out infinite; }
+      .percent { font-variant-numeric: tabular-nums; min-width: 3.2em; }
       @keyframes slide { from { transform: translateX(-100%); } to { transform: translateX(290%); } }
+      @media (prefers-reduced-motion: reduce) { .bar::after { animation-duration: 4s; } .bar .fill { transition: none; } }
       @media (max-width: 760px) { .versions, .top { grid-template-columns: 1fr; } textarea { min-height: 9rem; } }
     `,
   ]
@@ -57,6 +62,8 @@ export class NewComparison extends LitElement {
   @property({ attribute: false }) detect: (text: string) => string = () => ''
   /** Seconds spent waiting for the server, while a comparison is being aligned; -1 when idle. */
   @property({ type: Number }) waiting = -1
+  /** What the server last said of its progress while aligning; null before it said anything. */
+  @property({ attribute: false }) progress: CreateProgress | null = null
   @property() error = ''
 
   @state() private versions: [VersionDraft, VersionDraft] = [
@@ -89,11 +96,36 @@ export class NewComparison extends LitElement {
       ${this.problem || this.error ? html`<p class="error" role="alert">${this.problem || this.error}</p>` : nothing}
       <div class="actions">
         <button type="submit" class="primary" ?disabled=${busy}>Align the two texts</button>
-        ${busy
-          ? html`<span class="progress" role="status"><span class="bar" aria-hidden="true"></span>Splitting into sentences and aligning… ${this.waiting} s</span>`
-          : html`<span class="under">Paste or drop plain-text files. Nothing is sent until you press the button.</span>`}
+        ${busy ? this.#progress() : html`<span class="under">Paste or drop plain-text files. Nothing is sent until you press the button.</span>`}
       </div>
     </form>`
+  }
+
+  /**
+   * The bar fills with the server's percentage once it measures one (while it aligns); before
+   * that it only moves, since splitting into sentences is not measured. The stage is announced
+   * as it changes; the percentage is the bar's value, read out when asked for rather than
+   * every half second.
+   */
+  #progress() {
+    const p = this.progress
+    const measured = !!p && (p.percent > 0 || ['aligning', 'comparing', 'saving', 'done'].includes(p.stage))
+    const percent = measured ? Math.floor(p!.percent) : undefined
+    const label = stageLabel(p)
+    return html`<span class="progress">
+      <span
+        class="bar"
+        role="progressbar"
+        aria-label="Alignment progress"
+        aria-valuemin="0"
+        aria-valuemax="100"
+        aria-valuenow=${percent ?? nothing}
+        aria-valuetext=${percent === undefined ? label : `${label} ${percent} %`}
+        ><span class="fill" style=${styleMap({ width: `${percent ?? 0}%` })}></span
+      ></span>
+      ${percent === undefined ? nothing : html`<span class="percent" aria-hidden="true">${percent} %</span>`}
+      <span role="status">${label} ${this.waiting} s</span>
+    </span>`
   }
 
   #version(v: VersionDraft, i: number) {
@@ -227,6 +259,30 @@ export class NewComparison extends LitElement {
     const firstLine = a.text.trim().split(/\n/)[0].trim()
     const fallback = firstLine.length > 90 ? `${firstLine.slice(0, 88).trimEnd()}…` : firstLine || `${versions[0].label} ↔ ${versions[1].label}`
     this.dispatchEvent(new ComparisonCreateEvent({ title: title || fallback, versions, mode }))
+  }
+}
+
+/** What the page says the server is doing. */
+export function stageLabel(p: CreateProgress | null): string {
+  const of = p && p.versions > 1 ? ` (version ${p.version} of ${p.versions})` : ''
+  switch (p?.stage) {
+    case 'queued':
+      return p.ahead ? `Waiting for the aligner: ${p.ahead} ${p.ahead === 1 ? 'upload' : 'uploads'} ahead…` : 'Waiting for the aligner…'
+    case 'segmenting':
+      return `Splitting into sentences${of}…`
+    case 'aligning':
+      return `Aligning sentences${of}…`
+    case 'comparing':
+      return `Looking for divergences${of}…`
+    case 'saving':
+      return 'Saving…'
+    case 'done':
+      return 'Opening…'
+    case 'failed':
+      return 'Stopped.'
+    default:
+      // No word from the server yet, or it has not seen the request: it is still on its way.
+      return 'Sending the texts…'
   }
 }
 

@@ -33,7 +33,7 @@ import { detectLanguage } from '../alignment/language.ts'
 import './share-panel.ts'
 import type { IssuedLink } from './share-panel.ts'
 import './summary-bar.ts'
-import { isSpanTarget, type Annotation, type AnnotationTarget, type Bead, type Comparison, type DivergenceReport, type FindingKind } from './types.ts'
+import { isSpanTarget, type Annotation, type AnnotationTarget, type Bead, type Comparison, type CreateProgress, type DivergenceReport, type FindingKind } from './types.ts'
 
 const AUTHOR_STORE = 'parallax.author'
 /** How often the annotations of the open comparison are fetched again (others may add some). */
@@ -147,6 +147,7 @@ export class ParallaxApp extends LitElement {
   @state() private listLoading = false
   @state() private listError = ''
   @state() private creating = -1
+  @state() private createProgress: CreateProgress | null = null
   @state() private createError = ''
   @state() private createdKey: { id: string; key: string } | null = null
 
@@ -327,6 +328,7 @@ export class ParallaxApp extends LitElement {
           <new-comparison
             .detect=${safeDetect}
             .waiting=${this.creating}
+            .progress=${this.createProgress}
             .error=${this.createError}
             @comparison-create=${(e: ComparisonCreateEvent) => void this.#create(e)}
           ></new-comparison>
@@ -490,11 +492,13 @@ export class ParallaxApp extends LitElement {
   async #create(e: ComparisonCreateEvent) {
     this.createError = ''
     this.creating = 0
+    this.createProgress = null
     const started = performance.now()
-    // The server aligns before it answers: count the seconds so a long upload never looks frozen.
+    // The server aligns before it answers: it reports how far it is, and the seconds count
+    // besides, so a long upload never looks frozen.
     this.#createTimer = window.setInterval(() => (this.creating = Math.round((performance.now() - started) / 1000)), 500)
     try {
-      const created = await this.api.createComparison(e.input)
+      const created = await this.api.createComparison(e.input, { onProgress: (p) => (this.createProgress = p) })
       this.createdKey = { id: created.id, key: created.ownerKey }
       this.#go({ name: 'comparison', id: created.id })
     } catch (err) {
@@ -502,6 +506,7 @@ export class ParallaxApp extends LitElement {
     } finally {
       clearInterval(this.#createTimer)
       this.creating = -1
+      this.createProgress = null
     }
   }
 

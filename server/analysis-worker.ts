@@ -1,28 +1,49 @@
 import { parentPort } from 'node:worker_threads'
-import { runCompare, runFromPairs, runRediverge } from './analysis.ts'
+import { runCompare, runFromPairs, runRediverge, type AnalysisProgress } from './analysis.ts'
 
 /**
  * Worker thread entry of {@link workerAnalyzer}: runs one engine call per message, so a long
- * alignment keeps this thread busy instead of the one answering requests.
+ * alignment keeps this thread busy instead of the one answering requests. A `compare` sent with
+ * `progress: true` posts `{id, progress}` messages as it goes, before its answer.
  */
 
 /** A call from the pool. */
 export type WorkerRequest =
-  | { id: number; op: 'compare'; args: Parameters<typeof runCompare> }
+  | { id: number; op: 'compare'; args: Parameters<typeof runCompare>; progress?: boolean }
   | { id: number; op: 'rediverge'; args: Parameters<typeof runRediverge> }
   | { id: number; op: 'fromPairs'; args: Parameters<typeof runFromPairs> }
 
-/** The answer to a call. */
-export type WorkerResponse = { id: number; result: unknown } | { id: number; error: string }
+/** The answer to a call, or a progress report of one under way. */
+export type WorkerResponse = { id: number; result: unknown } | { id: number; error: string } | { id: number; progress: AnalysisProgress }
+
+/** Least time between two progress messages of the same stage. */
+export const PROGRESS_INTERVAL_MS = 100
+
+/**
+ * Posts progress at most every {@link PROGRESS_INTERVAL_MS}, but always a change of stage or
+ * version: the engine reports a few hundred times a call, which is more than anyone reads.
+ */
+function progressPoster(id: number): (p: AnalysisProgress) => void {
+  let last = 0
+  let lastKey = ''
+  return (p) => {
+    const key = `${p.stage}:${p.version}`
+    const now = performance.now()
+    if (key === lastKey && now - last < PROGRESS_INTERVAL_MS) return
+    last = now
+    lastKey = key
+    parentPort!.postMessage({ id, progress: p } satisfies WorkerResponse)
+  }
+}
 
 parentPort?.on('message', (req: WorkerRequest) => {
   try {
-    const result =
-      req.op === 'compare'
-        ? runCompare(...req.args)
-        : req.op === 'rediverge'
-          ? runRediverge(...req.args)
-          : runFromPairs(...req.args)
+    let result: unknown
+    if (req.op === 'compare') {
+      const [versions, options] = req.args
+      result = runCompare(versions, { ...options, onProgress: req.progress ? progressPoster(req.id) : undefined })
+    } else if (req.op === 'rediverge') result = runRediverge(...req.args)
+    else result = runFromPairs(...req.args)
     parentPort!.postMessage({ id: req.id, result } satisfies WorkerResponse)
   } catch (err) {
     parentPort!.postMessage({ id: req.id, error: err instanceof Error ? err.stack ?? err.message : String(err) } satisfies WorkerResponse)

@@ -21,6 +21,28 @@ export interface TextVersion {
 export interface AnalysisOptions {
   mode?: CompareMode | 'auto'
   presplit?: boolean
+  /**
+   * Called as the work goes on: when the call waits for a worker, as each version starts, and
+   * as the engine aligns (about a hundred times a pass; a worker sends at most ten a second).
+   */
+  onProgress?: (progress: AnalysisProgress) => void
+}
+
+/** How far a {@link Analyzer.compare} call is. */
+export interface AnalysisProgress {
+  /**
+   * `queued`: waiting for a worker; `segmenting`: splitting and matching (not measured);
+   * `aligning`: `done` of `total` units of the engine; `comparing`: finding divergences.
+   */
+  stage: 'queued' | 'segmenting' | 'aligning' | 'comparing'
+  /** Units of the engine's work done for this version, of `total` (0 of 0 before it starts). */
+  done: number
+  total: number
+  /** The version being aligned with the source (1: the second), of `versions`; 0 while queued. */
+  version: number
+  versions: number
+  /** Calls waiting ahead of this one (stage `queued`). */
+  ahead?: number
 }
 
 /** The engine work the server needs. */
@@ -54,17 +76,22 @@ function keepManual(report: DivergenceReport, beads: Bead[]): DivergenceReport {
   return report
 }
 
-/** Runs the engine in this thread. */
+/** Runs the engine in this thread, reporting to `options.onProgress` as it goes. */
 export function runCompare(versions: TextVersion[], options: AnalysisOptions = {}): DivergenceReport[] {
   const [src, ...others] = versions
-  return others.map((tgt) =>
-    compare(src.text, tgt.text, {
+  const report = options.onProgress
+  return others.map((tgt, i) => {
+    const at = { version: i + 1, versions: others.length }
+    report?.({ stage: 'segmenting', done: 0, total: 0, ...at })
+    return compare(src.text, tgt.text, {
       srcLang: primaryLanguage(src.lang),
       tgtLang: primaryLanguage(tgt.lang),
       presplit: options.presplit,
       mode: options.mode,
-    }),
-  )
+      // The engine reports alignment units only; once they are all done it finds divergences.
+      onProgress: report && ((done, total) => report({ stage: done >= total ? 'comparing' : 'aligning', done, total, ...at })),
+    })
+  })
 }
 
 /** Recomputes findings for corrected beads, in this thread. */
@@ -135,7 +162,12 @@ export async function workerAnalyzer(options: WorkerAnalyzerOptions = {}): Promi
   const timeoutMs = options.timeoutMs ?? 120_000
   const maxQueue = options.maxQueue ?? 16
   const entry = new URL('./analysis-worker.ts', import.meta.url)
-  type Task = { msg: { op: string; args: unknown[] }; resolve: (v: unknown) => void; reject: (e: Error) => void }
+  type Task = {
+    msg: { op: string; args: unknown[]; progress?: boolean }
+    resolve: (v: unknown) => void
+    reject: (e: Error) => void
+    onProgress?: (p: AnalysisProgress) => void
+  }
   type Slot = { worker: import('node:worker_threads').Worker; ready: boolean; task?: Task & { id: number; timer: NodeJS.Timeout } }
   const queue: Task[] = []
   const slots: Slot[] = []
@@ -151,7 +183,7 @@ export async function workerAnalyzer(options: WorkerAnalyzerOptions = {}): Promi
     const code = `import(${JSON.stringify(TSX_API)}).then((m) => { m.register(); return import(${JSON.stringify(entry.href)}) })`
     const worker = new Worker(code, { eval: true })
     const slot: Slot = { worker, ready: false }
-    worker.on('message', (res: { id: number; result?: unknown; error?: string; ready?: boolean }) => {
+    worker.on('message', (res: { id: number; result?: unknown; error?: string; ready?: boolean; progress?: AnalysisProgress }) => {
       if (res.ready) {
         slot.ready = true
         bootFailures = 0
@@ -159,6 +191,13 @@ export async function workerAnalyzer(options: WorkerAnalyzerOptions = {}): Promi
       }
       const task = slot.task
       if (!task || task.id !== res.id) return
+      if (res.progress) {
+        // A listener that throws must not lose the call its worker is still working on.
+        try {
+          task.onProgress?.(res.progress)
+        } catch {}
+        return
+      }
       clearTimeout(task.timer)
       slot.task = undefined
       if ('error' in res && res.error !== undefined) task.reject(new AnalysisError(res.error))
@@ -196,7 +235,16 @@ export async function workerAnalyzer(options: WorkerAnalyzerOptions = {}): Promi
     pump()
   }
 
+  // Tells every waiting call that reports progress how many calls are ahead of it.
+  const tellOne = (t: Task, ahead: number) => {
+    try {
+      t.onProgress?.({ stage: 'queued', done: 0, total: 0, version: 0, versions: 0, ahead })
+    } catch {}
+  }
+  const tellQueue = () => queue.forEach(tellOne)
+
   const pump = () => {
+    const waiting = queue.length
     for (const slot of slots) {
       if (!slot.ready || slot.task || !queue.length) continue
       const task = queue.shift()!
@@ -211,22 +259,30 @@ export async function workerAnalyzer(options: WorkerAnalyzerOptions = {}): Promi
       slot.task = { ...task, id, timer }
       slot.worker.postMessage({ id, ...task.msg })
     }
+    if (queue.length && queue.length !== waiting) tellQueue()
   }
 
-  const call = <T>(op: string, args: unknown[]): Promise<T> =>
+  const call = <T>(op: string, args: unknown[], onProgress?: (p: AnalysisProgress) => void): Promise<T> =>
     new Promise<T>((resolve, reject) => {
       if (closed) return reject(new AnalysisError('the analyzer is closed'))
       if (broken) return reject(new AnalysisError(`the alignment workers cannot start: ${broken}`))
       if (queue.length >= maxQueue) {
         return reject(new AnalysisError(`${queue.length} alignments are waiting already`, false, true))
       }
-      queue.push({ msg: { op, args }, resolve: resolve as (v: unknown) => void, reject })
+      const task: Task = { msg: { op, args, progress: !!onProgress }, resolve: resolve as (v: unknown) => void, reject, onProgress }
+      queue.push(task)
       pump()
+      const ahead = queue.indexOf(task)
+      if (onProgress && ahead >= 0) tellOne(task, ahead)
     })
 
   for (let i = 0; i < size; i++) slots.push(spawn())
   return {
-    compare: (versions, opts) => call('compare', [versions, opts]),
+    compare: (versions, opts = {}) => {
+      // A function cannot cross to the worker: the worker posts progress messages instead.
+      const { onProgress, ...rest } = opts
+      return call('compare', [versions, rest], onProgress)
+    },
     rediverge: (report, src, tgt, beads) => call('rediverge', [report, src, tgt, beads]),
     fromPairs: (src, tgt, beads) => call('fromPairs', [src, tgt, beads]),
     close: async () => {

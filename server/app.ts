@@ -9,6 +9,8 @@ import { DEFAULT_LIMITS, type Deps, type Limits } from './routes/common.ts'
 import { exportRoutes } from './routes/export.ts'
 import { healthRoutes } from './routes/health.ts'
 import { keyRoutes } from './routes/keys.ts'
+import { progressRoutes } from './routes/progress.ts'
+import { ProgressBoard } from './progress.ts'
 import type { Store } from './store/store.ts'
 
 /** The server's version, as written into exports and the OpenAPI document. */
@@ -23,6 +25,8 @@ export interface AppOptions {
   limits?: Partial<Limits>
   /** Write rate limit per client address; `false` turns it off. */
   rateLimit?: RateLimitOptions | false
+  /** Progress of creates that carry `X-Progress-Token`; a board of its own when omitted. */
+  progress?: ProgressBoard
   /** Where unexpected errors are logged. */
   log?: ErrorHandlerOptions['log']
 }
@@ -41,6 +45,7 @@ export function createApp(options: AppOptions): OpenAPIHono {
     store: options.store,
     analyzer: options.analyzer ?? inlineAnalyzer(),
     limits: { ...DEFAULT_LIMITS, ...options.limits },
+    progress: options.progress ?? new ProgressBoard(),
     version: VERSION,
   }
   const app = new OpenAPIHono()
@@ -54,6 +59,7 @@ export function createApp(options: AppOptions): OpenAPIHono {
   api.route('/', annotationRoutes(deps))
   api.route('/', keyRoutes(deps))
   api.route('/', exportRoutes(deps))
+  api.route('/', progressRoutes(deps))
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',
     scheme: 'bearer',

@@ -88,3 +88,11 @@ export function errorHandler(options: ErrorHandlerOptions = {}): ErrorHandler {
 /** Answers requests no route matches. */
 export const notFoundHandler: NotFoundHandler = (c: Context) =>
   c.json(errorBody('not_found', `No route for ${c.req.method} ${new URL(c.req.url).pathname}`), 404)
+
+/** The `error.code` that {@link errorHandler} answers an error with. */
+export function errorCodeOf(err: unknown): string {
+  if (err instanceof ApiError) return err.code
+  if (err instanceof HTTPException && err.status < 500) return CODES[err.status] ?? 'bad_request'
+  if (err instanceof AnalysisError) return err.busy ? 'busy' : err.timedOut ? 'analysis_timeout' : 'analysis_failed'
+  return 'internal'
+}

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi'
 import { FINDING_KINDS } from '../alignment/types.ts'
+import { PROGRESS_STAGES } from './progress.ts'
 
 /**
  * The shapes of the API: request validation and the OpenAPI description come from these same
@@ -349,3 +350,21 @@ export const CreatedKeySchema = KeySchema.extend({
 export const GrantSchema = z
   .object({ keyId: z.string(), role: z.enum(['owner', 'participant']), label: z.string() })
   .openapi('Grant')
+
+export const ProgressSchema = z
+  .object({
+    stage: z.enum(PROGRESS_STAGES).openapi({
+      description:
+        '`pending` (unknown token: not arrived yet, or finished over a minute ago), `receiving`, `queued`, `segmenting`, ' +
+        '`aligning`, `comparing`, `saving`, then `done` or `failed`.',
+    }),
+    done: z.number().int().openapi({ description: 'Units of alignment done for the version being aligned.' }),
+    total: z.number().int().openapi({ description: 'Units of alignment of that version (0 before it starts).' }),
+    version: z.number().int().openapi({ description: 'The version being aligned with the source (1: the second).' }),
+    versions: z.number().int().openapi({ description: 'Versions to align with the source.' }),
+    percent: z.number().openapi({ description: 'The whole alignment, 0 to 100 with one decimal; never goes back.' }),
+    ahead: z.number().int().optional().openapi({ description: 'Stage `queued`: alignments waiting ahead of this one.' }),
+    id: z.string().optional().openapi({ description: 'Stage `done`: the comparison created.' }),
+    error: z.string().optional().openapi({ description: 'Stage `failed`: the error code the create was answered with.' }),
+  })
+  .openapi('Progress')

@@ -2,6 +2,7 @@ import { OpenAPIHono, z } from '@hono/zod-openapi'
 import type { Context } from 'hono'
 import type { Analyzer } from '../analysis.ts'
 import { errorBody } from '../errors.ts'
+import type { ProgressBoard } from '../progress.ts'
 import { ErrorSchema } from '../schemas.ts'
 import type { Store } from '../store/store.ts'
 
@@ -29,6 +30,8 @@ export interface Deps {
   store: Store
   analyzer: Analyzer
   limits: Limits
+  /** Progress of creates that carry a progress token. */
+  progress: ProgressBoard
   /** The server's version, written into exports. */
   version: string
 }

@@ -3,13 +3,14 @@ import type { Context } from 'hono'
 import { detectLanguage } from '../../alignment/language.ts'
 import type { DivergenceReport } from '../../alignment/types.ts'
 import { authorize, newKey, requireOwner } from '../auth.ts'
-import { ApiError } from '../errors.ts'
+import { ApiError, errorCodeOf } from '../errors.ts'
 import { pairsToImport, type Pair } from '../formats/pairs.ts'
 import { parseTmx, TmxError } from '../formats/tmx.ts'
 import { parseTsv, TsvError } from '../formats/tsv.ts'
 import { newId } from '../ids.ts'
 import { languageName, normalizeLanguageTag } from '../language-tag.ts'
 import { bodyLimit, decodeUtf8, formatBytes } from '../middleware.ts'
+import { PROGRESS_TOKEN, type ProgressTracker } from '../progress.ts'
 import {
   ComparisonListSchema,
   ComparisonSchema,
@@ -22,6 +23,7 @@ import {
 import type { Version } from '../store/store.ts'
 import { alignmentView, comparisonView, listItemView } from '../views.ts'
 import { BEARER, createRouter, describeIssues, errors, type Deps } from './common.ts'
+import { PROGRESS_HEADER } from './progress.ts'
 
 /** What a create asks for, from JSON or from uploaded files. */
 interface CreateRequest {
@@ -121,8 +123,12 @@ function defaultTitle(text: string): string {
   return clean.length > 120 ? clean.slice(0, 119) + '…' : clean
 }
 
-/** Turns a create request into versions and their reports. */
-async function analyse(req: CreateRequest, deps: Deps): Promise<{ title: string; versions: Version[]; reports: DivergenceReport[] }> {
+/** Turns a create request into versions and their reports, telling `tracker` how far it is. */
+async function analyse(
+  req: CreateRequest,
+  deps: Deps,
+  tracker?: ProgressTracker,
+): Promise<{ title: string; versions: Version[]; reports: DivergenceReport[] }> {
   if (req.import && req.versions) {
     throw new ApiError(400, 'invalid_request', 'Send either versions or an import, not both.')
   }
@@ -150,6 +156,8 @@ async function analyse(req: CreateRequest, deps: Deps): Promise<{ title: string;
       { label: languageName(srcLang), lang: srcLang, text: srcText },
       { label: languageName(tgtLang), lang: tgtLang, text: tgtText },
     ]
+    // Pairs come aligned: only the findings are left to compute.
+    tracker?.analysis({ stage: 'comparing', done: 0, total: 0, version: 1, versions: 1 })
     const report = await deps.analyzer.fromPairs(versions[0], versions[1], beads)
     return { title: req.title || doc.title || `Imported ${format.toUpperCase()}`, versions, reports: [report] }
   }
@@ -170,8 +178,22 @@ async function analyse(req: CreateRequest, deps: Deps): Promise<{ title: string;
     const lang = resolveLang(v.lang, v.text, which)
     return { label: v.label || languageName(lang), lang, text: v.text }
   })
-  const reports = await deps.analyzer.compare(versions, { mode: req.mode, presplit: req.presplit })
+  const reports = await deps.analyzer.compare(versions, { mode: req.mode, presplit: req.presplit, onProgress: tracker?.analysis })
   return { title: req.title || defaultTitle(versions[0].text), versions, reports }
+}
+
+/**
+ * Starts reporting progress under the request's `X-Progress-Token`, if it has one. A malformed
+ * token is refused (a client that meant to follow its upload should learn why it cannot); a
+ * token held by another running create leaves this one without progress.
+ */
+function trackProgress(c: Context, deps: Deps): ProgressTracker | undefined {
+  const token = c.req.header(PROGRESS_HEADER)
+  if (token === undefined) return undefined
+  if (!PROGRESS_TOKEN.test(token)) {
+    throw new ApiError(400, 'invalid_request', `${PROGRESS_HEADER} must be 16 to 64 letters, digits, "-" or "_".`)
+  }
+  return deps.progress.track(token)
 }
 
 /** Routes of `/comparisons`: list, create, read, delete. */
@@ -213,8 +235,17 @@ export function comparisonRoutes(deps: Deps) {
       'JSON: `{"title", "versions": [{"label", "lang", "text"}]}` (source first; `lang` detected when omitted) or ' +
       '`{"title", "import": {"format": "tmx"|"tsv", "content"}}`. Multipart: `file` parts (source first, `.txt`), ' +
       'optional `lang` and `label` parts in the same order, `title`, `mode`, `presplit`; a single `.tmx` or `.tsv` file is ' +
-      'imported. The versions are aligned at once; the answer carries the owner key, shown only this once.',
+      'imported. The versions are aligned at once; the answer carries the owner key, shown only this once. ' +
+      `To follow a long alignment, send \`${PROGRESS_HEADER}: TOKEN\` (a random string of your own) and read ` +
+      '`GET /progress/{token}` meanwhile; the answer to the create is the same with or without it.',
     request: {
+      headers: z.object({
+        [PROGRESS_HEADER.toLowerCase()]: z
+          .string()
+          .regex(PROGRESS_TOKEN)
+          .optional()
+          .openapi({ description: 'A random string of your own (16 to 64 letters, digits, `-`, `_`) to read the progress under.' }),
+      }),
       body: {
         required: true,
         content: {
@@ -238,24 +269,32 @@ export function comparisonRoutes(deps: Deps) {
     },
   })
   app.post('/comparisons', bodyLimit(deps.limits.createBodyBytes), async (c) => {
-    const type = c.req.header('content-type') ?? ''
-    let req: CreateRequest
-    if (/^multipart\/form-data/i.test(type)) req = await readMultipart(c, deps)
-    else if (/^application\/(.+\+)?json/i.test(type)) req = await readJson(c)
-    else throw new ApiError(415, 'unsupported_media_type', 'Send application/json or multipart/form-data.')
-    const { title, versions, reports } = await analyse(req, deps)
-    const key = newKey()
-    const id = newId()
-    const created = await store.createComparison({
-      id,
-      title,
-      versions,
-      reports,
-      ownerKey: { id: key.id, secretHash: key.secretHash, label: 'owner' },
-    })
-    const summaries = reports.map((r, i) => ({ target: i + 1, revision: 1, summary: r.summary, updatedAt: created.createdAt }))
-    c.header('Location', `/api/comparisons/${id}`)
-    return c.json({ ...comparisonView(created, summaries), ownerKey: key.key, ownerKeyId: key.id }, 201)
+    const tracker = trackProgress(c, deps)
+    try {
+      const type = c.req.header('content-type') ?? ''
+      let req: CreateRequest
+      if (/^multipart\/form-data/i.test(type)) req = await readMultipart(c, deps)
+      else if (/^application\/(.+\+)?json/i.test(type)) req = await readJson(c)
+      else throw new ApiError(415, 'unsupported_media_type', 'Send application/json or multipart/form-data.')
+      const { title, versions, reports } = await analyse(req, deps, tracker)
+      tracker?.stage('saving')
+      const key = newKey()
+      const id = newId()
+      const created = await store.createComparison({
+        id,
+        title,
+        versions,
+        reports,
+        ownerKey: { id: key.id, secretHash: key.secretHash, label: 'owner' },
+      })
+      const summaries = reports.map((r, i) => ({ target: i + 1, revision: 1, summary: r.summary, updatedAt: created.createdAt }))
+      tracker?.done(id)
+      c.header('Location', `/api/comparisons/${id}`)
+      return c.json({ ...comparisonView(created, summaries), ownerKey: key.key, ownerKeyId: key.id }, 201)
+    } catch (err) {
+      tracker?.failed(errorCodeOf(err))
+      throw err
+    }
   })
 
   app.openapi(

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { ApiError, KEY_STORE, KeyRing, ParallaxApi, keyIdOf } from '../../client/api.ts'
+import { ApiError, KEY_STORE, KeyRing, ParallaxApi, keyIdOf, progressToken } from '../../client/api.ts'
+import type { CreateProgress } from '../../client/types.ts'
 
 function memoryStorage(initial: Record<string, string> = {}) {
   const data = new Map(Object.entries(initial))
@@ -45,6 +46,43 @@ describe('api', () => {
     expect([(err as ApiError).status, (err as ApiError).message, (err as ApiError).isConflict]).toEqual([409, 'Changed meanwhile', true])
     const missing = (await api.getComparison('nope').catch((e: unknown) => e)) as ApiError
     expect(missing.message).toBe('nothing here')
+  })
+
+  it('follows a create’s progress under a token of its own until the create is answered', async () => {
+    const calls: string[] = []
+    let token = ''
+    let finish: (r: Response) => void = () => {}
+    let reads = 0
+    const fetcher = (async (url: string, init: RequestInit = {}) => {
+      calls.push(`${init.method} ${url.replace(/[0-9a-f]{32}$/, 'TOKEN')}`)
+      if (init.method === 'POST') {
+        token = (init.headers as Record<string, string>)['x-progress-token']
+        return new Promise<Response>((resolve) => (finish = resolve))
+      }
+      reads += 1
+      // A read that fails on the way is skipped; the next one goes on.
+      if (reads === 2) throw new TypeError('network down')
+      const progress: CreateProgress = { stage: 'aligning', done: reads * 10, total: 100, version: 1, versions: 1, percent: reads * 10 }
+      if (reads === 4) finish(new Response(JSON.stringify({ id: 'c2', title: 't', versions: [], ownerKey: KEY }), { status: 201 }))
+      return new Response(JSON.stringify(progress), { status: 200 })
+    }) as typeof fetch
+    const seen: number[] = []
+    const api = new ParallaxApi('/api', new KeyRing(memoryStorage()), fetcher)
+    const created = await api.createComparison({ title: 't', versions: [] }, { onProgress: (p) => seen.push(p.percent), pollMs: 5 })
+    await new Promise((r) => setTimeout(r, 30))
+    expect(token).toMatch(/^[0-9a-f]{32}$/)
+    expect([created.id, api.keyFor('c2')]).toEqual(['c2', KEY])
+    // Reads stop once the create is answered (the wait above would have made many more).
+    expect(calls).toEqual(['POST /api/comparisons', ...Array(4).fill('GET /api/progress/TOKEN')])
+    expect(seen).toEqual([10, 30, 40])
+    expect(progressToken()).not.toBe(progressToken())
+  })
+
+  it('sends no token and reads no progress when nobody listens', async () => {
+    const { fetcher, calls } = fakeFetch({ 'POST /api/comparisons': [201, { id: 'c3', title: 't', versions: [], ownerKey: KEY }] })
+    await new ParallaxApi('/api', new KeyRing(memoryStorage()), fetcher).createComparison({ title: 't', versions: [] })
+    await new Promise((r) => setTimeout(r, 300))
+    expect(calls.map((c) => `${c.method} ${c.url} ${c.headers['x-progress-token'] ?? '-'}`)).toEqual(['POST /api/comparisons -'])
   })
 
   it('reads the two list shapes and survives corrupt storage', async () => {

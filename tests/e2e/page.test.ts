@@ -185,11 +185,51 @@ describe.skipIf(!!skip)('page (Chromium)', () => {
     await page.getByRole('button', { name: 'Align the two texts' }).click()
     const status = page.locator('new-comparison [role="status"]')
     await status.waitFor()
-    expect(await status.innerText()).toMatch(/aligning… \d+ s/)
+    // Held in the browser: the server has not seen it yet, and the page says it is on its way.
+    expect(await status.innerText()).toMatch(/^Sending the texts… \d+ s$/)
     expect(await page.getByRole('button', { name: 'Align the two texts' }).isDisabled()).toBe(true)
     await page.waitForURL(/\/c\/[^/]+$/, { timeout: 60_000 })
     await page.locator('[data-finding="annotation-marker"]').first().waitFor()
     expect(await page.locator('header h1').innerText()).toMatch(/^As Taliban 'Seizes' Key Crossing With Iran, Moscow Says/)
+  })
+
+  it('fills its progress bar with the server’s own percentages while a large upload is aligned', async () => {
+    const page = await open('/')
+    // The seed pair 60 times over (190 KB a side), numbers shifted per copy: a few seconds of work.
+    const many = (t: string) => Array.from({ length: 60 }, (_, i) => t.replace(/\d+/g, (d) => String(+d + i))).join('\n\n')
+    const target = page.locator('new-comparison .drop').first()
+    await target.waitFor()
+    // Dropped as files: typing 190 KB into a text box is slow in any browser.
+    const transfer = await page.evaluateHandle(
+      ([en, tr]) => {
+        const data = new DataTransfer()
+        data.items.add(new File([en], 'large-en.txt', { type: 'text/plain' }))
+        data.items.add(new File([tr], 'large-tr.txt', { type: 'text/plain' }))
+        return data
+      },
+      [many(seedText('001_ca6b3e2cd13aa704.txt')), many(seedText('000_195cf53558b12275.txt'))],
+    )
+    await target.dispatchEvent('drop', { dataTransfer: transfer })
+    await expect.poll(() => page.locator('#label-1').inputValue()).toBe('large-tr')
+    await page.locator('#title').fill('Large uploaded pair')
+    await page.locator('#mode').selectOption('translation')
+    await page.getByRole('button', { name: 'Align the two texts' }).click()
+    const bar = page.locator('new-comparison [role="progressbar"]')
+    const values: number[] = []
+    const labels = new Set<string>()
+    while (!/\/c\/[^/]+$/.test(page.url())) {
+      const [now, label] = await bar
+        .evaluate((el) => [el.getAttribute('aria-valuenow'), el.getAttribute('aria-valuetext') ?? ''] as const, undefined, { timeout: 1000 })
+        .catch(() => [null, ''] as const)
+      if (now !== null) values.push(Number(now))
+      if (label) labels.add(label.replace(/ \d+ %$/, ''))
+      await page.waitForTimeout(60)
+    }
+    await page.locator('bead-row').first().waitFor()
+    // Real steps, each at least the last: not a bar that only slides, nor one that jumps to the end.
+    expect(values).toEqual([...values].sort((a, b) => a - b))
+    expect(new Set(values.filter((v) => v > 0 && v < 100)).size).toBeGreaterThanOrEqual(2)
+    expect([...labels]).toContain('Aligning sentences…')
   })
 
   it('adds, edits and deletes an annotation, each surviving a reload', async () => {

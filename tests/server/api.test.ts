@@ -59,6 +59,7 @@ describe.each(BACKENDS)('api on $name', (backend) => {
       '/comparisons/{id}/keys',
       '/comparisons/{id}/keys/{keyId}',
       '/health',
+      '/progress/{token}',
     ])
     expect(Object.keys(doc.body.paths['/comparisons/{id}/alignment'])).toEqual(['get', 'put'])
     expect(doc.body.components.securitySchemes.bearerAuth.scheme).toBe('bearer')
