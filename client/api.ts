@@ -150,8 +150,9 @@ export class ParallaxApi {
     return this.#request<unknown>('GET', '/comparisons').then((data) => listOf<Comparison>(data, 'comparisons'))
   }
 
+  /** A comparison without its versions' texts: the page shows the sentences of the alignment. */
   getComparison(id: string): Promise<Comparison> {
-    return this.#request('GET', `/comparisons/${encodeURIComponent(id)}`)
+    return this.#request('GET', `/comparisons/${encodeURIComponent(id)}?texts=false`)
   }
 
   /**

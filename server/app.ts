@@ -1,7 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi'
 import { inlineAnalyzer, type Analyzer } from './analysis.ts'
 import { errorHandler, notFoundHandler, type ErrorHandlerOptions } from './errors.ts'
-import { rateLimit, securityHeaders, type RateLimitOptions } from './middleware.ts'
+import { compression, rateLimit, securityHeaders, type RateLimitOptions } from './middleware.ts'
 import { alignmentRoutes } from './routes/alignment.ts'
 import { annotationRoutes } from './routes/annotations.ts'
 import { comparisonRoutes } from './routes/comparisons.ts'
@@ -27,13 +27,15 @@ export interface AppOptions {
   rateLimit?: RateLimitOptions | false
   /** Progress of creates that carry `X-Progress-Token`; a board of its own when omitted. */
   progress?: ProgressBoard
+  /** Compress answers of 1 KB and more per `Accept-Encoding` (default true). */
+  compress?: boolean
   /** Where unexpected errors are logged. */
   log?: ErrorHandlerOptions['log']
 }
 
 /**
- * Builds the Parallax API: every route under `/api`, security headers on every answer, one
- * error handler. The app does not listen; `server/main.ts` serves it, tests call
+ * Builds the Parallax API: every route under `/api`, security headers on every answer,
+ * compression per `Accept-Encoding` for answers of 1 KB and more, one error handler. The app does not listen; `server/main.ts` serves it, tests call
  * `app.request()`. Mount more routes (the static client) on the returned app.
  *
  * @example
@@ -50,6 +52,8 @@ export function createApp(options: AppOptions): OpenAPIHono {
   }
   const app = new OpenAPIHono()
   app.use('*', securityHeaders())
+  // Every answer the app gives, the page's files included (serveClient mounts them later).
+  if (options.compress !== false) app.use('*', compression())
   if (options.rateLimit !== false) app.use('/api/*', rateLimit(options.rateLimit ?? {}))
 
   const api = new OpenAPIHono()

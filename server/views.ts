@@ -8,6 +8,7 @@ import type {
   ComparisonListItem,
   ComparisonRecord,
   KeyRecord,
+  Version,
   VersionMeta,
 } from './store/store.ts'
 
@@ -33,9 +34,9 @@ export function alignmentView(a: AlignmentRecord) {
   return { ...a.report, comparisonId: a.comparisonId, version: a.target, revision: a.revision, updatedAt: a.updatedAt }
 }
 
-/** A comparison in answers. */
+/** A comparison in answers; with the versions' texts when the record has them. */
 export function comparisonView(
-  c: ComparisonRecord,
+  c: Omit<ComparisonRecord, 'versions'> & { versions: Array<Version | VersionMeta> },
   alignments: Array<{ target: number; revision: number; summary: DivergenceSummary; updatedAt: string }>,
 ) {
   const first = alignments.find((a) => a.target === 1)
@@ -44,7 +45,7 @@ export function comparisonView(
     title: c.title,
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
-    versions: c.versions.map((v) => versionView({ ...v, length: v.text.length })),
+    versions: c.versions.map((v) => versionView('text' in v ? { ...v, length: v.text.length } : v)),
     revision: first?.revision ?? null,
     summary: first?.summary ?? null,
     alignments: alignments.map((a) => ({

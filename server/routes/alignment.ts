@@ -21,6 +21,18 @@ export const VersionQuery = z.object({
 /** The ETag of an alignment revision. */
 export const etagOf = (revision: number) => `"r${revision}"`
 
+/**
+ * Whether `If-None-Match` names this revision. The comparison is weak (RFC 9110, 13.1.2): a
+ * compressed answer carried `W/"r3"`, and a browser sends back what it was given.
+ */
+export function matchesRevision(ifNoneMatch: string, revision: number): boolean {
+  const etag = etagOf(revision)
+  return ifNoneMatch.split(',').some((t) => {
+    const tag = t.trim().replace(/^W\//, '')
+    return tag === '*' || tag === etag
+  })
+}
+
 /** Reads the revision named by `If-Match` (`"r3"`, `"3"`, `W/"r3"`); undefined when absent. */
 function ifMatchRevision(c: Context): number | undefined {
   const header = c.req.header('if-match')
@@ -65,7 +77,7 @@ export function alignmentRoutes(deps: Deps) {
       const ifNoneMatch = c.req.header('if-none-match')
       if (ifNoneMatch) {
         const revision = await store.getAlignmentRevision(id, version)
-        if (revision !== null && ifNoneMatch === etagOf(revision)) {
+        if (revision !== null && matchesRevision(ifNoneMatch, revision)) {
           c.header('ETag', etagOf(revision))
           return c.body(null, 304)
         }

@@ -303,10 +303,17 @@ export function comparisonRoutes(deps: Deps) {
       path: '/comparisons/{id}',
       tags: ['comparisons'],
       summary: 'Read a comparison: its versions with their texts and a summary of each alignment',
+      description:
+        'The versions carry their full texts (up to 5 MB each) unless `texts=false`: a client that shows the ' +
+        'alignment has every sentence in it already and needs only labels, languages and lengths.',
       request: {
         params: IdParam,
         query: z.object({
           include: z.enum(['alignment']).optional().openapi({ description: '`alignment` embeds the first alignment.' }),
+          texts: z
+            .enum(['true', 'false'])
+            .optional()
+            .openapi({ description: '`false` leaves the versions\' texts out (their `length` stays); default `true`.' }),
         }),
       },
       responses: {
@@ -316,10 +323,12 @@ export function comparisonRoutes(deps: Deps) {
     }),
     async (c) => {
       const { id } = c.req.valid('param')
-      const [comparison, summaries] = await Promise.all([store.getComparison(id), store.getAlignmentSummaries(id)])
+      const query = c.req.valid('query')
+      const read = query.texts === 'false' ? store.getComparisonMeta(id) : store.getComparison(id)
+      const [comparison, summaries] = await Promise.all([read, store.getAlignmentSummaries(id)])
       if (!comparison) throw new ApiError(404, 'not_found', `No comparison with id "${id}".`)
       const view = comparisonView(comparison, summaries)
-      if (c.req.valid('query').include === 'alignment') {
+      if (query.include === 'alignment') {
         const alignment = await store.getAlignment(id, 1)
         if (alignment) return c.json({ ...view, alignment: alignmentView(alignment) }, 200)
       }

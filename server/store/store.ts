@@ -308,6 +308,17 @@ export class Store {
     return { id: c.id, title: c.title, createdAt: iso(c.created_at), updatedAt: iso(c.updated_at), versions }
   }
 
+  /** Reads a comparison with its versions' labels, languages and lengths, not their texts. */
+  async getComparisonMeta(id: string): Promise<(Omit<ComparisonRecord, 'versions'> & { versions: VersionMeta[] }) | null> {
+    const [c] = await this.db.query<{ id: string; title: string; created_at: unknown; updated_at: unknown }>(
+      'SELECT id, title, created_at, updated_at FROM comparisons WHERE id = $1',
+      [id],
+    )
+    if (!c) return null
+    const versions = (await this.getVersionMeta(id)) ?? []
+    return { id: c.id, title: c.title, createdAt: iso(c.created_at), updatedAt: iso(c.updated_at), versions }
+  }
+
   /** Reads the versions' labels, languages and lengths (not their texts); null for an unknown id. */
   async getVersionMeta(id: string): Promise<VersionMeta[] | null> {
     const rows = await this.db.query<VersionMeta>(

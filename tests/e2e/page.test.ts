@@ -73,6 +73,25 @@ describe.skipIf(!!skip)('page (Chromium)', () => {
     expect(await page.title()).toContain('Turkish')
   })
 
+  it('reads the comparison without its texts, and gets the large answers compressed', async () => {
+    const context = await browser.newContext()
+    contexts.push(context)
+    const page = await context.newPage()
+    const answers: Array<{ path: string; encoding: string }> = []
+    page.on('response', async (res) => {
+      const url = new URL(res.url())
+      if (url.pathname.startsWith('/api/') || url.pathname.startsWith('/assets/')) {
+        answers.push({ path: url.pathname.replace(/[^/]+\.js$/, 'X.js') + url.search, encoding: (await res.allHeaders())['content-encoding'] ?? '-' })
+      }
+    })
+    const id = seedPair().id
+    await page.goto(`${server.url}/c/${id}`)
+    await page.locator('bead-row').first().waitFor()
+    const seen = (path: string) => answers.find((a) => a.path === path)?.encoding
+    expect([seen(`/api/comparisons/${id}?texts=false`), seen(`/api/comparisons/${id}/alignment`), seen('/assets/X.js')]).toEqual(['gzip', 'gzip', 'gzip'])
+    expect(answers.some((a) => a.path === `/api/comparisons/${id}`)).toBe(false)
+  })
+
   it('shows the seed pair with Taliban* as annotation-marker and the headlines as gap rows', async () => {
     const page = await open(`/c/${seedPair().id}`)
     await page.locator('bead-row').first().waitFor()
