@@ -1,11 +1,27 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
-import { oneLine, type ExportPair, type Pair, annotationLine } from './pairs.ts'
+import {
+  annotationLine,
+  cleanNote,
+  oneLine,
+  parseAnnotationLine,
+  type ExportAnnotation,
+  type ExportPair,
+  type Pair,
+  type PairNote,
+} from './pairs.ts'
 import { decodeXmlText, escapeXml } from './xml.ts'
 
 /**
  * TMX 1.4 (the Translation Memory eXchange format of LISA/GALA): one `<tu>` per bead, one `<tuv>`
  * per side that has text, annotations as `<note>`s. A bead without counterpart (an omission or
  * addition) is a `<tu>` with a single `<tuv>`, which the 1.4 DTD allows (`tuv+`).
+ *
+ * A `<note>` is free text, so beside each one Parallax writes the annotation's fields as JSON in
+ * a `<prop type="x-parallax-annotation">` (`{tag, tags, note, author}`, and `side` and `quote`
+ * for a span): its own import reads them back exactly, other tools show the note and keep or
+ * drop the property. Notes without such a property are read as {@link parseAnnotationLine}
+ * says in files of earlier Parallax versions (which wrote none), and as notes tagged `other`
+ * anywhere else.
  */
 
 /** What {@link toTmx} writes. */
@@ -37,7 +53,10 @@ export function toTmx(input: TmxInput): string {
   ]
   for (const p of input.pairs) {
     out.push(`    <tu tuid="${p.bead + 1}">`)
-    for (const ann of p.annotations) out.push(`      <note>${a(annotationLine(ann))}</note>`)
+    for (const ann of p.annotations) {
+      out.push(`      <note>${a(annotationLine(ann))}</note>`)
+      out.push(`      <prop type="${ANNOTATION_PROP}">${a(JSON.stringify(noteFields(ann)))}</prop>`)
+    }
     out.push(`      <prop type="x-parallax-bead">${p.bead}</prop>`)
     if (p.findings.length) out.push(`      <prop type="x-parallax-findings">${a(p.findings.join(' '))}</prop>`)
     const tuv = (side: 'src' | 'tgt', lang: string, text: string) =>
@@ -48,6 +67,66 @@ export function toTmx(input: TmxInput): string {
   }
   out.push('  </body>', '</tmx>', '')
   return out.join('\n')
+}
+
+/** The property that carries an annotation's fields beside its `<note>`. */
+export const ANNOTATION_PROP = 'x-parallax-annotation'
+
+/** The fields of an annotation that a file keeps. */
+function noteFields(ann: ExportAnnotation): Record<string, unknown> {
+  const span = 'side' in ann.target && ann.quote ? { side: ann.target.side, quote: ann.quote } : {}
+  return { tag: ann.tag, tags: ann.tags, note: ann.note, author: ann.author, ...span }
+}
+
+/** The note a `x-parallax-annotation` property holds, or undefined when it holds none. */
+function readNoteProp(json: string): PairNote | undefined {
+  let v: unknown
+  try {
+    v = JSON.parse(json)
+  } catch {
+    return undefined
+  }
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return undefined
+  const o = v as Record<string, unknown>
+  const str = (x: unknown) => (typeof x === 'string' ? x : '')
+  if (!str(o.tag)) return undefined
+  const note: PairNote = {
+    tag: str(o.tag),
+    tags: Array.isArray(o.tags) ? o.tags.filter((t): t is string => typeof t === 'string') : [],
+    note: str(o.note),
+    author: str(o.author),
+  }
+  if ((o.side === 'src' || o.side === 'tgt') && str(o.quote)) note.span = { side: o.side, quote: str(o.quote) }
+  return note
+}
+
+/**
+ * The annotations of one `<tu>`: every note property, then every note none of them accounts for
+ * (a note another tool added, or one whose property was dropped on the way).
+ */
+function tuNotes(tu: XmlNode, lineNotes: boolean): PairNote[] {
+  const fromProps = asArray(tu.prop as XmlNode[])
+    .filter((p) => p['@type'] === ANNOTATION_PROP)
+    .map((p) => readNoteProp(text(p)))
+    .filter((n): n is PairNote => !!n)
+  // The notes the properties were written beside, by their text; each accounts for one note.
+  const covered = new Map<string, number>()
+  for (const n of fromProps) {
+    const line = oneLine(annotationLine(n))
+    covered.set(line, (covered.get(line) ?? 0) + 1)
+  }
+  const fromNotes: PairNote[] = []
+  for (const raw of asArray(tu.note as unknown[])) {
+    const line = oneLine(text(raw))
+    if (!line) continue
+    const left = covered.get(line) ?? 0
+    if (left > 0) {
+      covered.set(line, left - 1)
+      continue
+    }
+    fromNotes.push(lineNotes ? parseAnnotationLine(line) : { tag: 'other', tags: [], note: line, author: '' })
+  }
+  return [...fromProps, ...fromNotes].map(cleanNote)
 }
 
 /** What {@link parseTmx} reads. */
@@ -111,6 +190,9 @@ export function parseTmx(xml: string): TmxDocument {
   const rawSrcLang = text(header['@srclang']) || null
   const srcLang = rawSrcLang && rawSrcLang !== '*all*' ? rawSrcLang : null
   const titleProp = asArray(header.prop as XmlNode[]).find((p) => p['@type'] === 'x-parallax-title')
+  // Written by a Parallax that kept no fields beside its notes: they read as `tags: note (author)`.
+  // Where it kept them, a note without them was added by someone else.
+  const lineNotes = text(header['@creationtool']) === 'Parallax' && !xml.includes(ANNOTATION_PROP)
   let tgtLang: string | null = null
   let firstLang: string | null = srcLang
   const pairs: Pair[] = []
@@ -136,6 +218,8 @@ export function parseTmx(xml: string): TmxDocument {
       const value = segText(text(seg))
       pair[side] = pair[side] ? `${pair[side]} ${value}` : value
     })
+    const notes = tuNotes(tu, lineNotes)
+    if (notes.length) pair.notes = notes
     pairs.push(pair)
   }
   return { srcLang: srcLang ?? firstLang, tgtLang, title: titleProp ? oneLine(text(titleProp)) : null, pairs }

@@ -4,7 +4,7 @@ import { detectLanguage } from '../../alignment/language.ts'
 import type { DivergenceReport } from '../../alignment/types.ts'
 import { authorize, newKey, requireOwner } from '../auth.ts'
 import { ApiError, errorCodeOf } from '../errors.ts'
-import { pairsToImport, type Pair } from '../formats/pairs.ts'
+import { pairsToImport, type Pair, type PlacedNote } from '../formats/pairs.ts'
 import { parseTmx, TmxError } from '../formats/tmx.ts'
 import { parseTsv, TsvError } from '../formats/tsv.ts'
 import { newId } from '../ids.ts'
@@ -35,6 +35,9 @@ interface CreateRequest {
 }
 
 const utf8Length = (s: string) => Buffer.byteLength(s, 'utf8')
+
+/** Most notes an import may bring as annotations. */
+export const MAX_IMPORTED_NOTES = 10_000
 
 /** Reads a multipart create: `file` parts in order (source first), optional `lang`/`label` parts. */
 async function readMultipart(c: Context, deps: Deps): Promise<CreateRequest> {
@@ -128,7 +131,7 @@ async function analyse(
   req: CreateRequest,
   deps: Deps,
   tracker?: ProgressTracker,
-): Promise<{ title: string; versions: Version[]; reports: DivergenceReport[] }> {
+): Promise<{ title: string; versions: Version[]; reports: DivergenceReport[]; notes?: PlacedNote[] }> {
   if (req.import && req.versions) {
     throw new ApiError(400, 'invalid_request', 'Send either versions or an import, not both.')
   }
@@ -146,7 +149,14 @@ async function analyse(
       }
       throw err
     }
-    const { srcText, tgtText, beads } = pairsToImport(doc.pairs)
+    const { srcText, tgtText, beads, notes } = pairsToImport(doc.pairs)
+    if (notes.length > MAX_IMPORTED_NOTES) {
+      throw new ApiError(
+        400,
+        'invalid_import',
+        `The ${format.toUpperCase()} file has ${notes.length.toLocaleString('en')} notes; at most ${MAX_IMPORTED_NOTES.toLocaleString('en')} are imported.`,
+      )
+    }
     if (!srcText.trim() || !tgtText.trim()) {
       throw new ApiError(400, 'empty_text', `The ${format.toUpperCase()} file has no text on one of its two sides.`)
     }
@@ -159,7 +169,7 @@ async function analyse(
     // Pairs come aligned: only the findings are left to compute.
     tracker?.analysis({ stage: 'comparing', done: 0, total: 0, version: 1, versions: 1 })
     const report = await deps.analyzer.fromPairs(versions[0], versions[1], beads)
-    return { title: req.title || doc.title || `Imported ${format.toUpperCase()}`, versions, reports: [report] }
+    return { title: req.title || doc.title || `Imported ${format.toUpperCase()}`, versions, reports: [report], notes }
   }
   const input = req.versions ?? []
   if (input.length < 2 || input.length > MAX_VERSIONS) {
@@ -276,7 +286,7 @@ export function comparisonRoutes(deps: Deps) {
       if (/^multipart\/form-data/i.test(type)) req = await readMultipart(c, deps)
       else if (/^application\/(.+\+)?json/i.test(type)) req = await readJson(c)
       else throw new ApiError(415, 'unsupported_media_type', 'Send application/json or multipart/form-data.')
-      const { title, versions, reports } = await analyse(req, deps, tracker)
+      const { title, versions, reports, notes = [] } = await analyse(req, deps, tracker)
       tracker?.stage('saving')
       const key = newKey()
       const id = newId()
@@ -286,6 +296,8 @@ export function comparisonRoutes(deps: Deps) {
         versions,
         reports,
         ownerKey: { id: key.id, secretHash: key.secretHash, label: 'owner' },
+        // An import's notes become annotations of its first alignment, written with the owner key.
+        annotations: notes.map((n) => ({ id: newId(), version: 1, ...n, anchor: 'bead' in n.target ? n.anchor : undefined })),
       })
       const summaries = reports.map((r, i) => ({ target: i + 1, revision: 1, summary: r.summary, updatedAt: created.createdAt }))
       tracker?.done(id)

@@ -119,6 +119,8 @@ export interface NewComparison {
   /** `reports[i]` aligns the source with version `i + 1`. */
   reports: DivergenceReport[]
   ownerKey: { id: string; secretHash: string; label?: string }
+  /** Annotations it comes with (an import's notes), written with the owner key. */
+  annotations?: Array<Omit<NewAnnotation, 'comparisonId' | 'keyId'> & { id: string }>
 }
 
 /** The result of a conditional alignment write. */
@@ -561,6 +563,9 @@ export class Store {
   }
 }
 
+/** Annotations written by one statement when a comparison comes with many (13 parameters each). */
+const ANNOTATION_BATCH = 500
+
 async function insertComparison(tx: Queryable, c: NewComparison): Promise<ComparisonRecord> {
   const [row] = await tx.query<{ created_at: unknown; updated_at: unknown }>(
     'INSERT INTO comparisons (id, title) VALUES ($1, $2) RETURNING created_at, updated_at',
@@ -584,6 +589,34 @@ async function insertComparison(tx: Queryable, c: NewComparison): Promise<Compar
     "INSERT INTO access_keys (id, comparison_id, role, label, secret_hash) VALUES ($1, $2, 'owner', $3, $4)",
     [c.ownerKey.id, c.id, c.ownerKey.label ?? 'owner', c.ownerKey.secretHash],
   )
+  // Many rows a statement: an import may bring thousands of notes.
+  const annotations = c.annotations ?? []
+  for (let i = 0; i < annotations.length; i += ANNOTATION_BATCH) {
+    const batch = annotations.slice(i, i + ANNOTATION_BATCH)
+    const params: unknown[] = []
+    const rows = batch.map((a) => {
+      const values = [
+        a.id,
+        c.id,
+        a.version,
+        ...targetColumns(a.target),
+        a.anchor ? JSON.stringify(a.anchor) : null,
+        a.tag,
+        JSON.stringify(a.tags),
+        a.note,
+        a.author,
+        c.ownerKey.id,
+      ]
+      const first = params.length
+      params.push(...values)
+      return `(${values.map((_, k) => `$${first + k + 1}`).join(', ')})`
+    })
+    await tx.query(
+      `INSERT INTO annotations (id, comparison_id, target_version, bead, side, span_start, span_end, anchor, tag, tags, note, author, key_id)
+       VALUES ${rows.join(', ')}`,
+      params,
+    )
+  }
   return { id: c.id, title: c.title, createdAt: iso(row.created_at), updatedAt: iso(row.updated_at), versions: c.versions }
 }
 

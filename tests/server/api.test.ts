@@ -303,6 +303,47 @@ describe.each(BACKENDS)('api on $name', (backend) => {
     expect(await pairsOf(uploaded.body.id)).toEqual(original)
   })
 
+  run('keeps the annotations of a TMX export when it is imported again', async () => {
+    const seed = await create()
+    const { id, ownerKey } = seed.body
+    const marker = SEED_EN.indexOf('Taliban*')
+    const written = [
+      { target: { bead: 0 }, tag: 'omission', tags: ['headline'], note: 'The headline is not translated.', author: 'Ayşe' },
+      { target: { side: 'src', start: marker, end: marker + 'Taliban*'.length }, tag: 'annotation-marker', note: 'Russia’s label: "banned" <b>&</b>' },
+      { target: { bead: 5 }, tag: 'word order', tags: ['syntax', 'voice'], note: 'Passive turned active (see 3)', author: 'Öğretmen' },
+    ]
+    for (const body of written) expect((await call(app, 'POST', `/api/comparisons/${id}/annotations`, { body, key: ownerKey })).status).toBe(201)
+    const tmx = await (await app.request(`/api/comparisons/${id}/export?format=tmx`)).text()
+    const imported = await create({ import: { format: 'tmx', content: tmx } })
+    expect(imported.status).toBe(201)
+
+    /** Each annotation as `tag [tags] note (author) @ what it marks`, from a comparison's own texts and pairs. */
+    const described = async (cid: string) => {
+      const [c, alignment, list] = await Promise.all(
+        [`/api/comparisons/${cid}`, `/api/comparisons/${cid}/alignment`, `/api/comparisons/${cid}/annotations`].map((p) => call(app, 'GET', p)),
+      )
+      const texts = c.body.versions.map((v: { text: string }) => v.text)
+      const sentences = (side: 'src' | 'tgt', idx: number[]) => idx.map((i) => alignment.body[side].sentences[i].text).join(' ')
+      return list.body.annotations.map((a: { tag: string; tags: string[]; note: string; author: string; target: { bead?: number; side?: 'src' | 'tgt'; start: number; end: number } }) => {
+        const t = a.target
+        const where =
+          t.bead !== undefined
+            ? `${sentences('src', alignment.body.beads[t.bead].src)} ‖ ${sentences('tgt', alignment.body.beads[t.bead].tgt)}`
+            : `${t.side}: ${texts[t.side === 'src' ? 0 : 1].slice(t.start, t.end)}`
+        return `${a.tag} [${a.tags.join(', ')}] ${a.note} (${a.author}) @ ${where.replace(/\s+/g, ' ')}`
+      })
+    }
+    const before = await described(id)
+    expect(before).toHaveLength(3)
+    expect(await described(imported.body.id)).toEqual(before)
+    expect(before[1]).toBe('annotation-marker [] Russia’s label: "banned" <b>&</b> () @ src: Taliban*')
+    // Written with the new comparison's owner key: its owner may change them.
+    const [first] = (await call(app, 'GET', `/api/comparisons/${imported.body.id}/annotations`)).body.annotations
+    expect(first.keyId).toBe(imported.body.ownerKeyId)
+    const patched = await call(app, 'PATCH', `/api/annotations/${first.id}`, { body: { note: 'Changed.' }, key: imported.body.ownerKey })
+    expect(patched.status).toBe(200)
+  })
+
   run('answers bad input to every route with a 4xx and a JSON error', async () => {
     const { id, ownerKey } = await small()
     const bad = (method: string, path: string, options = {}) => call(app, method, path, options).then(errorOf)

@@ -103,7 +103,65 @@ describe('formats/tmx', () => {
   it('reads back the pairs it wrote, one-sided beads included', () => {
     const doc = parseTmx(xml)
     expect([doc.srcLang, doc.tgtLang, doc.title]).toEqual(['en', 'tr', 'A & B'])
-    expect(doc.pairs).toEqual(exportPairs(REPORT).map(({ src, tgt }) => ({ src, tgt })))
+    expect(doc.pairs.map(({ src, tgt }) => ({ src, tgt }))).toEqual(exportPairs(REPORT).map(({ src, tgt }) => ({ src, tgt })))
+    expect(doc.pairs.map((p) => p.notes)).toEqual([
+      [{ tag: 'mistranslation', tags: ['quote'], note: '<script>alert(1)</script> & more', author: 'Ana' }],
+      undefined,
+      undefined,
+    ])
+  })
+
+  it('keeps the fields and the marked text of every annotation beside its note', () => {
+    const span: AnnotationRecord = { ...ANNOTATION, id: 'a2', target: { side: 'src', start: 6, end: 18 }, tag: 'name', tags: [], note: 'Odd (really)', author: '' }
+    const out = toTmx({ title: 't', srcLang: 'en', tgtLang: 'tr', pairs: exportPairs(REPORT, [ANNOTATION, span]), created: new Date(0), toolVersion: '0' })
+    expect(tmx14Problems(out)).toEqual([])
+    expect(out).toContain('<note>name: Odd (really)</note>')
+    expect(parseTmx(out).pairs[0].notes?.map((n) => `${n.tag}|${n.note}|${n.author}|${n.span?.side ?? '-'}:${n.span?.quote ?? '-'}`)).toEqual([
+      'mistranslation|<script>alert(1)</script> & more|Ana|-:-',
+      'name|Odd (really)||src:<b>world</b>',
+    ])
+  })
+
+  it('reads notes without their fields: from Parallax line by line, from other tools as `other`', () => {
+    const tmx = (tool: string, tu: string) =>
+      `<tmx version="1.4"><header srclang="en" creationtool="${tool}"/><body><tu>${tu}<tuv xml:lang="en"><seg>A.</seg></tuv><tuv xml:lang="tr"><seg>B.</seg></tuv></tu></body></tmx>`
+    const notes = (tool: string, tu: string) =>
+      parseTmx(tmx(tool, tu)).pairs[0].notes?.map((n) => `${n.tag}|${n.tags.join(',')}|${n.note}|${n.author}`)
+    // An export written before the fields were kept beside each note.
+    expect(notes('Parallax', '<note>omission, headline: Not translated. (Ayşe)</note><note>number (Ana)</note><note>just a remark, no tags</note>')).toEqual([
+      'omission|headline|Not translated.|Ayşe',
+      'number|||Ana',
+      'other||just a remark, no tags|',
+    ])
+    expect(notes('Okapi Rainbow', '<note>omission: looks like ours (but is not)</note>')).toEqual(['other||omission: looks like ours (but is not)|'])
+    // A note another tool added beside ours is kept as it is; ours is not read twice.
+    const ours = '<note>omission: x (Ana)</note><prop type="x-parallax-annotation">{"tag":"omission","tags":[],"note":"x","author":"Ana"}</prop>'
+    expect(notes('Parallax', ours + '<note>Reviewed.</note>')).toEqual(['omission||x|Ana', 'other||Reviewed.|'])
+    // Broken fields leave the note as it reads; oversized ones are cut to what an annotation holds.
+    expect(notes('Parallax', '<note>omission: x (Ana)</note><prop type="x-parallax-annotation">{not json</prop>')).toEqual(['other||omission: x (Ana)|'])
+    const long = `<note>n</note><prop type="x-parallax-annotation">${JSON.stringify({ tag: 't'.repeat(99), tags: ['t'.repeat(99), 'a', 'a'], note: 'n', author: '' })}</prop>`
+    expect(notes('Parallax', long)?.[0]).toBe(`${'t'.repeat(64)}|a|n|`)
+  })
+
+  it('puts imported notes on their bead, or on the text they marked when it is found', () => {
+    const imported = pairsToImport([
+      { src: 'One.', tgt: 'Bir.' },
+      {
+        src: 'Two  words.',
+        tgt: '',
+        notes: [
+          { tag: 'name', tags: [], note: '', author: '', span: { side: 'src', quote: 'words' } },
+          { tag: 'name', tags: [], note: '', author: '', span: { side: 'tgt', quote: 'gone' } },
+          { tag: 'other', tags: [], note: 'whole', author: '' },
+        ],
+      },
+    ])
+    expect(imported.notes.map((n) => ('bead' in n.target ? `bead ${n.target.bead}` : `${n.target.side} ${imported.srcText.slice(n.target.start, n.target.end)}`))).toEqual([
+      'src words',
+      'bead 1',
+      'bead 1',
+    ])
+    expect(imported.notes[2].anchor).toEqual({ src: [1], tgt: [] })
   })
 
   it('reads TMX from other tools: inline codes dropped, sides by language', () => {

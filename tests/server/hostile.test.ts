@@ -52,6 +52,20 @@ describe('hostile input', () => {
     })
   }
 
+  it('imports a TMX with thousands of notes in one go, and refuses one with too many', async () => {
+    const tmx = (notes: number) =>
+      `<tmx version="1.4"><header srclang="en"/><body>${Array.from(
+        { length: 4 },
+        (_, k) => `<tu>${'<note>n</note>'.repeat(notes / 4)}<tuv xml:lang="en"><seg>Sentence ${k}.</seg></tuv><tuv xml:lang="tr"><seg>Cümle ${k}.</seg></tuv></tu>`,
+      ).join('')}</body></tmx>`
+    const taken = await call(app, 'POST', '/api/comparisons', { body: { import: { format: 'tmx', content: tmx(2000) } } })
+    expect(taken.status).toBe(201)
+    const listed = await call(app, 'GET', `/api/comparisons/${taken.body.id}/annotations?bead=3`)
+    expect(listed.body.annotations.length).toBe(500)
+    const refused = await call(app, 'POST', '/api/comparisons', { body: { import: { format: 'tmx', content: tmx(10_004) } } })
+    expect([errorOf(refused), refused.body.error.message]).toEqual(['400 invalid_import', expect.stringMatching(/10,004 notes; at most 10,000/)])
+  })
+
   it('refuses binary data and NUL characters', async () => {
     const form = new FormData()
     form.append('file', new File([new Uint8Array(Array.from({ length: 512 }, (_, i) => (i * 37) % 256))], 'a.bin'))
