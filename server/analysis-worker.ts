@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads'
-import { runCompare, runFromPairs, runRediverge, type AnalysisProgress } from './analysis.ts'
+import { PROGRESS_INTERVAL_MS, runCompare, runFromPairs, runRediverge, type AnalysisProgress } from './analysis.ts'
 
 /**
  * Worker thread entry of {@link workerAnalyzer}: runs one engine call per message, so a long
@@ -15,9 +15,6 @@ export type WorkerRequest =
 
 /** The answer to a call, or a progress report of one under way. */
 export type WorkerResponse = { id: number; result: unknown } | { id: number; error: string } | { id: number; progress: AnalysisProgress }
-
-/** Least time between two progress messages of the same stage. */
-export const PROGRESS_INTERVAL_MS = 100
 
 /**
  * Posts progress at most every {@link PROGRESS_INTERVAL_MS}, but always a change of stage or

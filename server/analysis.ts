@@ -28,6 +28,9 @@ export interface AnalysisOptions {
   onProgress?: (progress: AnalysisProgress) => void
 }
 
+/** Least time between two progress messages of one stage from a worker thread. */
+export const PROGRESS_INTERVAL_MS = 100
+
 /** How far a {@link Analyzer.compare} call is. */
 export interface AnalysisProgress {
   /**
