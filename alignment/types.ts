@@ -96,6 +96,22 @@ export const CONTENT_KINDS: readonly FindingKind[] = [
   'quote-change',
 ]
 
+/**
+ * The taxonomy of translation shifts an annotation is tagged with (free tags may stand beside it):
+ * shared by the server, which validates and exports annotations, and the page, which offers them.
+ */
+export const ANNOTATION_TAGS = [
+  'omission',
+  'addition',
+  'mistranslation',
+  'modulation',
+  'explicitation',
+  'annotation-marker',
+  'number',
+  'name',
+  'other',
+] as const
+
 export type Side = 'src' | 'tgt' | 'both'
 export type Severity = 'info' | 'minor' | 'major'
 

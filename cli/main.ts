@@ -79,8 +79,13 @@ export async function main(argv: string[], io: CliIo = process): Promise<number>
   }
 }
 
-function parse(argv: string[], extra: ParseArgsConfig['options']) {
-  const { values, positionals } = parseArgs({ args: argv, options: { ...COMMON_OPTIONS, ...extra }, allowPositionals: true, strict: true })
+/** Parsed options: strings and flags by name (parseArgs has checked their types). */
+type Values = Record<string, string | boolean | undefined>
+
+function parse(argv: string[], extra: ParseArgsConfig['options']): { values: Values; src: string; tgt: string } {
+  const parsed = parseArgs({ args: argv, options: { ...COMMON_OPTIONS, ...extra }, allowPositionals: true, strict: true })
+  const values: Values = parsed.values
+  const positionals = parsed.positionals
   if (values.help) throw new CliError(USAGE.trimEnd(), 0)
   if (positionals.length !== 2) {
     throw new CliError(`expected two files, SRC and TGT, got ${positionals.length} (see parallax --help)`, 2)
@@ -93,6 +98,9 @@ function parse(argv: string[], extra: ParseArgsConfig['options']) {
   }
   return { values, src: positionals[0], tgt: positionals[1] }
 }
+
+/** A string option's value, or undefined when not given. */
+const optional = (value: string | boolean | undefined) => (typeof value === 'string' ? value : undefined)
 
 /**
  * Reads a text file, refusing what is not a non-empty UTF-8 text with a message that says why.
@@ -153,8 +161,8 @@ function runAlign(argv: string[], io: CliIo): void {
     throw new CliError(`--format "${format}" is not one of beads, tsv, json`, 2)
   }
   const presplit = Boolean(values.presplit)
-  const s = loadSide(src, values['src-lang'], presplit)
-  const t = loadSide(tgt, values['tgt-lang'], presplit)
+  const s = loadSide(src, optional(values['src-lang']), presplit)
+  const t = loadSide(tgt, optional(values['tgt-lang']), presplit)
   const beads = align(
     s.sentences.map((x) => x.text),
     t.sentences.map((x) => x.text),
@@ -191,8 +199,8 @@ async function runDiverge(argv: string[], io: CliIo): Promise<void> {
   const { compare } = await import('../alignment/diverge.ts')
   const { formatReport } = await import('../alignment/divergence/report-text.ts')
   const report = compare(srcText, tgtText, {
-    srcLang: values['src-lang'],
-    tgtLang: values['tgt-lang'],
+    srcLang: optional(values['src-lang']),
+    tgtLang: optional(values['tgt-lang']),
     presplit: Boolean(values.presplit),
     mode: mode as CompareMode | 'auto',
     onProgress: progressReporter(io, (srcText.length + tgtText.length) / 100, 'comparing'),

@@ -2,6 +2,7 @@
  * Types the page shares between `api.ts` and the elements. The report types come straight from
  * the engine's contract (`alignment/types.ts`), type-only, so nothing of the engine is bundled.
  */
+import { ANNOTATION_TAGS } from '../alignment/types.ts'
 import type { Bead, BeadReport, DivergenceReport, Finding, FindingKind, Sentence, Side } from '../alignment/types.ts'
 
 export type { Bead, BeadReport, DivergenceReport, Finding, FindingKind, Sentence, Side }
@@ -66,17 +67,7 @@ export interface CreateProgress {
 export type AnnotationTarget = { bead: number } | { side: 'src' | 'tgt'; start: number; end: number }
 
 /** The tag taxonomy offered first; free tags may be added beside it. */
-export const TAGS = [
-  'omission',
-  'addition',
-  'mistranslation',
-  'modulation',
-  'explicitation',
-  'annotation-marker',
-  'number',
-  'name',
-  'other',
-] as const
+export const TAGS = ANNOTATION_TAGS
 
 /** A tag of the taxonomy. */
 export type Tag = (typeof TAGS)[number]

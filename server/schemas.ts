@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi'
-import { FINDING_KINDS } from '../alignment/types.ts'
+import { ANNOTATION_TAGS, FINDING_KINDS } from '../alignment/types.ts'
 import { PROGRESS_STAGES } from './progress.ts'
 
 /**
@@ -11,17 +11,7 @@ import { PROGRESS_STAGES } from './progress.ts'
 export const MAX_VERSIONS = 6
 
 /** The tag taxonomy of translation shifts; free tags are allowed beside it. */
-export const TAXONOMY = [
-  'omission',
-  'addition',
-  'mistranslation',
-  'modulation',
-  'explicitation',
-  'annotation-marker',
-  'number',
-  'name',
-  'other',
-] as const
+export const TAXONOMY = ANNOTATION_TAGS
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
 
