@@ -47,21 +47,8 @@ export interface NewComparison {
   mode?: 'auto' | 'translation' | 'comparable'
 }
 
-/**
- * How far a create is, as `GET /api/progress/:token` tells it while `POST /api/comparisons`
- * aligns: the stage, alignment units `done` of `total` for version `version` of `versions`, and
- * `percent` of the whole (never going back).
- */
-export interface CreateProgress {
-  stage: 'pending' | 'receiving' | 'queued' | 'segmenting' | 'aligning' | 'comparing' | 'saving' | 'done' | 'failed'
-  done: number
-  total: number
-  version: number
-  versions: number
-  percent: number
-  /** Alignments waiting ahead of this one (stage `queued`). */
-  ahead?: number
-}
+/** How far a create is, as `GET /api/progress/:token` answers it (the server's own type). */
+export type { Progress as CreateProgress } from '../server/progress.ts'
 
 /** What an annotation is attached to: a whole bead, or a span of one side's document. */
 export type AnnotationTarget = { bead: number } | { side: 'src' | 'tgt'; start: number; end: number }

@@ -194,6 +194,27 @@ function toKey(r: KeyRow): KeyRecord {
   }
 }
 
+/** The values of one `annotations` row, in the column order the inserts name. */
+function annotationValues(
+  id: string,
+  comparisonId: string,
+  a: Pick<NewAnnotation, 'version' | 'target' | 'anchor' | 'tag' | 'tags' | 'note' | 'author'>,
+  keyId: string | null,
+): unknown[] {
+  return [
+    id,
+    comparisonId,
+    a.version,
+    ...targetColumns(a.target),
+    a.anchor ? JSON.stringify(a.anchor) : null,
+    a.tag,
+    JSON.stringify(a.tags),
+    a.note,
+    a.author,
+    keyId,
+  ]
+}
+
 function targetColumns(target: AnnotationTarget): [number | null, string | null, number | null, number | null] {
   return 'bead' in target
     ? [target.bead, null, null, null]
@@ -448,18 +469,7 @@ export class Store {
       `INSERT INTO annotations (id, comparison_id, target_version, bead, side, span_start, span_end, anchor, tag, tags, note, author, key_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
        RETURNING ${ANNOTATION_COLUMNS}`,
-      [
-        id,
-        a.comparisonId,
-        a.version,
-        ...targetColumns(a.target),
-        a.anchor ? JSON.stringify(a.anchor) : null,
-        a.tag,
-        JSON.stringify(a.tags),
-        a.note,
-        a.author,
-        a.keyId,
-      ],
+      annotationValues(id, a.comparisonId, a, a.keyId),
     )
     return toAnnotation(r)
   }
@@ -595,18 +605,7 @@ async function insertComparison(tx: Queryable, c: NewComparison): Promise<Compar
     const batch = annotations.slice(i, i + ANNOTATION_BATCH)
     const params: unknown[] = []
     const rows = batch.map((a) => {
-      const values = [
-        a.id,
-        c.id,
-        a.version,
-        ...targetColumns(a.target),
-        a.anchor ? JSON.stringify(a.anchor) : null,
-        a.tag,
-        JSON.stringify(a.tags),
-        a.note,
-        a.author,
-        c.ownerKey.id,
-      ]
+      const values = annotationValues(a.id, c.id, a, c.ownerKey.id)
       const first = params.length
       params.push(...values)
       return `(${values.map((_, k) => `$${first + k + 1}`).join(', ')})`
