@@ -26,7 +26,7 @@ export interface CannonResult {
   errors: number
   timeouts: number
 }
-interface CannonOptions {
+export interface CannonOptions {
   url: string
   connections: number
   duration: number
@@ -36,13 +36,14 @@ interface CannonOptions {
   requests?: Array<{ method: string; path: string; headers?: Record<string, string>; body?: string }>
 }
 type Cannon = (opts: CannonOptions) => Promise<CannonResult>
-const autocannon = createRequire(import.meta.url)('autocannon') as Cannon
+export const autocannon = createRequire(import.meta.url)('autocannon') as Cannon
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url))
 const SEED = (f: string) => readFileSync(join(ROOT, 'seeds', f), 'utf8')
-const POSTGRES_URL = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test'
+export const POSTGRES_URL = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test'
 
-function arg(name: string, fallback: string): string {
+/** The value of `--name` on the command line, or `fallback`. */
+export function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`)
   return i > 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback
 }

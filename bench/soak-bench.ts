@@ -9,29 +9,11 @@
  * annotations, 3 add annotations and 1 edits an annotation.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import pg from 'pg'
-import { createSeedPair, startServer, type CannonResult } from './server-bench.ts'
-
-interface CannonOptions {
-  url: string
-  connections: number
-  duration: number
-  method?: string
-  headers?: Record<string, string>
-  body?: string
-}
-const autocannon = createRequire(import.meta.url)('autocannon') as (opts: CannonOptions) => Promise<CannonResult>
-
-const POSTGRES_URL = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test'
-
-function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`)
-  return i > 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback
-}
+import { arg, autocannon, createSeedPair, POSTGRES_URL, startServer, type CannonOptions } from './server-bench.ts'
 
 /** Resident memory of a process in MB (Linux /proc). */
 function rssMb(pid: number): number {
