@@ -10,6 +10,7 @@ import { exportRoutes } from './routes/export.ts'
 import { healthRoutes } from './routes/health.ts'
 import { keyRoutes } from './routes/keys.ts'
 import { progressRoutes } from './routes/progress.ts'
+import { rowsRoutes } from './routes/rows.ts'
 import { ProgressBoard } from './progress.ts'
 import type { Store } from './store/store.ts'
 
@@ -60,6 +61,7 @@ export function createApp(options: AppOptions): OpenAPIHono {
   api.route('/', healthRoutes(deps))
   api.route('/', comparisonRoutes(deps))
   api.route('/', alignmentRoutes(deps))
+  api.route('/', rowsRoutes(deps))
   api.route('/', annotationRoutes(deps))
   api.route('/', keyRoutes(deps))
   api.route('/', exportRoutes(deps))

@@ -119,6 +119,52 @@ export const AlignmentSchema = ReportSchema.extend({
   updatedAt: z.string(),
 }).openapi('Alignment')
 
+// ---- shared rows of every version ----
+
+const sentenceIndices = z.array(z.number().int())
+
+export const RowFindingSchema = FindingSchema.extend({
+  bead: z.number().int().openapi({ description: 'The bead of this version\'s alignment the finding belongs to.' }),
+}).openapi('RowFinding')
+
+export const SharedRowSchema = z
+  .object({
+    pivot: sentenceIndices.openapi({ description: 'Source sentences in this row; empty in a row of one version\'s addition.' }),
+    versions: z
+      .array(sentenceIndices)
+      .openapi({ description: 'Per other version (`versions[k]` is version k + 1): its sentences in this row; empty is a gap.' }),
+    beads: z
+      .array(sentenceIndices)
+      .openapi({ description: 'Per other version: the beads of its alignment (`GET …/alignment?version=k+1`) that make up this row.' }),
+    manual: z.array(z.boolean()).openapi({ description: 'Per other version: whether one of those beads was set by hand.' }),
+    findings: z.array(z.array(RowFindingSchema)).openapi({
+      description:
+        'Per other version: the findings of those beads. `side: "src"` findings are about the row\'s source sentences ' +
+        '(offsets into the source text), `"tgt"` about the version\'s own sentences, `"both"` about the pairing.',
+    }),
+  })
+  .openapi('SharedRow')
+
+export const SharedRowsSchema = z
+  .object({
+    comparisonId: z.string(),
+    versions: z
+      .array(
+        z.object({
+          label: z.string(),
+          lang: z.string(),
+          dir: z.enum(['ltr', 'rtl']),
+          sentences: z.array(SentenceSchema).openapi({ description: 'The version\'s sentences as its alignment split it.' }),
+        }),
+      )
+      .openapi({ description: 'Every version, the source (the pivot of the rows) first.' }),
+    alignments: z
+      .array(z.object({ version: z.number().int(), revision: z.number().int(), updatedAt: z.string(), summary: SummarySchema }))
+      .openapi({ description: 'The alignment of the source with each other version the rows are built from.' }),
+    rows: z.array(SharedRowSchema),
+  })
+  .openapi('SharedRows')
+
 // ---- comparisons ----
 
 export const VersionInputSchema = z

@@ -389,6 +389,21 @@ export class Store {
     }
   }
 
+  /** Reads every alignment of a comparison, in version order (empty for an unknown id). */
+  async getAlignments(id: string): Promise<AlignmentRecord[]> {
+    const rows = await this.db.query<{ target: number; revision: number; report: unknown; updated_at: unknown }>(
+      'SELECT target, revision, report, updated_at FROM alignments WHERE comparison_id = $1 ORDER BY target',
+      [id],
+    )
+    return rows.map((r) => ({
+      comparisonId: id,
+      target: r.target,
+      revision: r.revision,
+      report: json<DivergenceReport>(r.report),
+      updatedAt: iso(r.updated_at),
+    }))
+  }
+
   /**
    * Reads a stored alignment as the JSON text of its report, without parsing it: reads are the
    * common case, and a large report costs more to parse and re-serialise than to fetch.

@@ -58,6 +58,7 @@ describe.each(BACKENDS)('api on $name', (backend) => {
       '/comparisons/{id}/export',
       '/comparisons/{id}/keys',
       '/comparisons/{id}/keys/{keyId}',
+      '/comparisons/{id}/rows',
       '/health',
       '/progress/{token}',
     ])
