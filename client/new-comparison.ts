@@ -9,6 +9,12 @@ import type { CreateProgress } from './types.ts'
 /** Largest text accepted in the page (the server caps request bodies too). */
 export const MAX_TEXT = 5 * 1024 * 1024
 
+/** Most versions of one comparison: the source and five others, as the server allows. */
+export const MAX_VERSIONS = 6
+
+const ORDINALS = ['Source', 'Second', 'Third', 'Fourth', 'Fifth', 'Sixth']
+const COUNTS = ['', '', 'two', 'three', 'four', 'five', 'six']
+
 interface VersionDraft {
   label: string
   /** Language chosen by the person; empty means "as detected". */
@@ -18,9 +24,10 @@ interface VersionDraft {
 
 /**
  * Two texts side by side, pasted or dropped as files, with their languages detected and
- * confirmable. Submitting sends one event; the root element calls the API and shows progress.
+ * confirmable; "Add a version" adds a third and more (up to six), each aligned with the source.
+ * Submitting sends one event; the root element calls the API and shows progress.
  *
- * @fires comparison-create - the form was submitted with two non-empty texts
+ * @fires comparison-create - the form was submitted with every text non-empty
  */
 @customElement('new-comparison')
 export class NewComparison extends LitElement {
@@ -34,7 +41,9 @@ export class NewComparison extends LitElement {
       .top input, .top select { width: 100%; }
       .versions { display: grid; grid-template-columns: 1fr 1fr; gap: 1rem; }
       fieldset { border: 0; margin: 0; padding: 0; display: grid; gap: 0.5rem; min-width: 0; }
-      legend { font-weight: 700; font-size: 0.9375rem; margin-bottom: 0.3rem; padding: 0; }
+      legend { font-weight: 700; font-size: 0.9375rem; margin-bottom: 0.3rem; padding: 0; display: flex; align-items: center; gap: 0.5rem; width: 100%; }
+      legend .remove { margin-inline-start: auto; font-weight: 400; }
+      .add { justify-self: start; }
       .meta { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 12rem); gap: 0.5rem; }
       .meta input, .meta select { width: 100%; min-width: 0; }
       .drop { position: relative; }
@@ -66,7 +75,7 @@ export class NewComparison extends LitElement {
   @property({ attribute: false }) progress: CreateProgress | null = null
   @property() error = ''
 
-  @state() private versions: [VersionDraft, VersionDraft] = [
+  @state() private versions: VersionDraft[] = [
     { label: '', lang: '', text: '' },
     { label: '', lang: '', text: '' },
   ]
@@ -77,6 +86,7 @@ export class NewComparison extends LitElement {
 
   override render() {
     const busy = this.waiting >= 0
+    const two = this.versions.length === 2
     return html`<form @submit=${this.#submit} aria-label="New comparison" aria-busy=${busy ? 'true' : 'false'}>
       <div class="top">
         <div class="field">
@@ -84,18 +94,21 @@ export class NewComparison extends LitElement {
           <input id="title" name="title" maxlength="300" placeholder="e.g. Border crossing report: English and Turkish" dir="auto" />
         </div>
         <div class="field">
-          <label for="mode">The two texts are</label>
+          <label for="mode">${two ? 'The two texts are' : 'The texts are'}</label>
           <select id="mode" name="mode">
             <option value="auto">Decided from the texts</option>
-            <option value="translation">A text and its translation</option>
-            <option value="comparable">Two tellings of one story</option>
+            <option value="translation">${two ? 'A text and its translation' : 'A text and its translations'}</option>
+            <option value="comparable">${two ? 'Two tellings of one story' : 'Tellings of one story'}</option>
           </select>
         </div>
       </div>
       <div class="versions">${this.versions.map((v, i) => this.#version(v, i))}</div>
+      ${this.versions.length < MAX_VERSIONS
+        ? html`<button type="button" class="add small" data-action="add-version" ?disabled=${busy} @click=${this.#add}>Add a version</button>`
+        : nothing}
       ${this.problem || this.error ? html`<p class="error" role="alert">${this.problem || this.error}</p>` : nothing}
       <div class="actions">
-        <button type="submit" class="primary" ?disabled=${busy}>Align the two texts</button>
+        <button type="submit" class="primary" ?disabled=${busy}>Align the ${COUNTS[this.versions.length]} texts</button>
         ${busy ? this.#progress() : html`<span class="under">Paste or drop plain-text files. Nothing is sent until you press the button.</span>`}
       </div>
     </form>`
@@ -129,15 +142,20 @@ export class NewComparison extends LitElement {
   }
 
   #version(v: VersionDraft, i: number) {
-    const which = i === 0 ? 'Source' : 'Target'
+    const which = this.#which(i)
     const detected = this.#detect(v.text)
     const lang = v.lang || detected
-    return html`<fieldset>
-      <legend>${which} text</legend>
+    return html`<fieldset data-version=${i}>
+      <legend
+        >${which}
+        ${i >= 2
+          ? html`<button type="button" class="small quiet remove" data-action="remove-version" ?disabled=${this.waiting >= 0} aria-label=${`Remove the ${which.toLowerCase()}`} @click=${() => this.#remove(i)}>Remove</button>`
+          : nothing}</legend
+      >
       <div class="meta">
         <div class="field">
           <label for="label-${i}">Label</label>
-          <input id="label-${i}" name="label-${i}" maxlength="200" placeholder=${i === 0 ? 'Original' : 'Translation'} .value=${v.label} @input=${(e: Event) => this.#set(i, { label: (e.target as HTMLInputElement).value })} dir="auto" />
+          <input id="label-${i}" name="label-${i}" maxlength="200" placeholder=${i === 0 ? 'Original' : this.versions.length === 2 ? 'Translation' : 'Translation, retelling…'} .value=${v.label} @input=${(e: Event) => this.#set(i, { label: (e.target as HTMLInputElement).value })} dir="auto" />
         </div>
         <div class="field">
           <label for="lang-${i}">Language</label>
@@ -156,13 +174,13 @@ export class NewComparison extends LitElement {
         @dragleave=${() => (this.over = -1)}
         @drop=${(e: DragEvent) => this.#drop(e, i)}
       >
-        <label class="visually-hidden" for="text-${i}">${which} text</label>
+        <label class="visually-hidden" for="text-${i}">${which}</label>
         <textarea
           id="text-${i}"
           name="text-${i}"
           lang=${lang || nothing}
           dir=${lang ? dirOf(lang) : 'auto'}
-          placeholder=${`Paste the ${which.toLowerCase()} text here, or drop a .txt file`}
+          placeholder=${`Paste the ${which.toLowerCase()} here, or drop a .txt file`}
           .value=${v.text}
           @input=${(e: Event) => this.#set(i, { text: (e.target as HTMLTextAreaElement).value })}
         ></textarea>
@@ -171,7 +189,7 @@ export class NewComparison extends LitElement {
         <span>${v.text ? `${v.text.length.toLocaleString('en')} characters` : 'Empty'}</span>
         <span class="file button small">
           Choose file…
-          <input type="file" accept=".txt,.md,text/plain" aria-label=${`Choose a file for the ${which.toLowerCase()} text`} @change=${(e: Event) => this.#pick(e, i)} />
+          <input type="file" accept=".txt,.md,text/plain" aria-label=${`Choose a file for the ${which.toLowerCase()}`} @change=${(e: Event) => this.#pick(e, i)} />
         </span>
       </div>
     </fieldset>`
@@ -198,11 +216,32 @@ export class NewComparison extends LitElement {
     return lang === 'und' ? '' : lang
   }
 
+  /** What version `i` is called: source and target of a pair; source, second, third… of more. */
+  #which(i: number): string {
+    if (i === 0) return 'Source text'
+    return this.versions.length === 2 ? 'Target text' : `${ORDINALS[i]} version`
+  }
+
   #set(i: number, change: Partial<VersionDraft>) {
-    const next = [...this.versions] as [VersionDraft, VersionDraft]
+    const next = [...this.versions]
     next[i] = { ...next[i], ...change }
     this.versions = next
     this.problem = ''
+  }
+
+  #add() {
+    if (this.versions.length >= MAX_VERSIONS) return
+    this.versions = [...this.versions, { label: '', lang: '', text: '' }]
+    this.problem = ''
+    // Straight to the new text box: adding a version is for filling it.
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLTextAreaElement>(`#text-${this.versions.length - 1}`)?.focus())
+  }
+
+  #remove(i: number) {
+    if (i < 2) return
+    this.versions = this.versions.filter((_, k) => k !== i)
+    this.problem = ''
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(i < this.versions.length ? `#text-${i}` : '[data-action="add-version"]')?.focus())
   }
 
   async #read(file: File, i: number) {
@@ -222,10 +261,13 @@ export class NewComparison extends LitElement {
   #drop(e: DragEvent, i: number) {
     e.preventDefault()
     this.over = -1
-    const files = [...(e.dataTransfer?.files ?? [])]
-    if (files.length >= 2 && i === 0) {
-      // Two files dropped at once: one for each side, in the order given.
-      void this.#read(files[0], 0).then(() => this.#read(files[1], 1))
+    const files = [...(e.dataTransfer?.files ?? [])].slice(0, MAX_VERSIONS - i)
+    if (files.length >= 2) {
+      // Several files dropped at once: one per version from this one on, in the order given,
+      // with versions added for those that have none yet.
+      const needed = i + files.length - this.versions.length
+      if (needed > 0) this.versions = [...this.versions, ...Array.from({ length: needed }, () => ({ label: '', lang: '', text: '' }))]
+      void files.reduce((done, file, k) => done.then(() => this.#read(file, i + k)), Promise.resolve())
     } else if (files[0]) void this.#read(files[0], i)
   }
 
@@ -241,23 +283,24 @@ export class NewComparison extends LitElement {
     const form = e.currentTarget as HTMLFormElement
     const title = (form.elements.namedItem('title') as HTMLInputElement).value.trim()
     const mode = (form.elements.namedItem('mode') as HTMLSelectElement).value as 'auto' | 'translation' | 'comparable'
-    const [a, b] = this.versions
-    if (!a.text.trim() || !b.text.trim()) {
-      this.problem = !a.text.trim() ? 'The source text is empty.' : 'The target text is empty.'
+    const drafts = this.versions
+    const empty = drafts.findIndex((v) => !v.text.trim())
+    if (empty >= 0) {
+      this.problem = `The ${this.#which(empty).toLowerCase()} is empty.`
       return
     }
-    const langs = [a, b].map((v) => v.lang || this.#detect(v.text))
-    // Two versions in one language are told apart by their role rather than by the language.
-    const same = langs[0] && langs[0] === langs[1]
-    const versions = [a, b].map((v, i) => {
+    const langs = drafts.map((v) => v.lang || this.#detect(v.text))
+    const versions = drafts.map((v, i) => {
       const lang = langs[i]
-      const role = i === 0 ? 'source' : 'target'
-      const fallback = lang ? (same ? `${languageName(lang)}, ${role}` : languageName(lang)) : i === 0 ? 'Source' : 'Target'
+      const role = i === 0 ? 'source' : drafts.length === 2 ? 'target' : `version ${i + 1}`
+      // Versions in one language are told apart by their role rather than by the language.
+      const shared = !!lang && langs.some((other, k) => k !== i && other === lang)
+      const fallback = lang ? (shared ? `${languageName(lang)}, ${role}` : languageName(lang)) : role[0].toUpperCase() + role.slice(1)
       return { label: v.label.trim() || fallback, ...(lang ? { lang } : {}), text: v.text }
     })
     // Untitled: the first line of the source (usually its headline), cut to a readable length.
-    const firstLine = a.text.trim().split(/\n/)[0].trim()
-    const fallback = firstLine.length > 90 ? `${firstLine.slice(0, 88).trimEnd()}…` : firstLine || `${versions[0].label} ↔ ${versions[1].label}`
+    const firstLine = drafts[0].text.trim().split(/\n/)[0].trim()
+    const fallback = firstLine.length > 90 ? `${firstLine.slice(0, 88).trimEnd()}…` : firstLine || versions.map((v) => v.label).join(' ↔ ')
     this.dispatchEvent(new ComparisonCreateEvent({ title: title || fallback, versions, mode }))
   }
 }
