@@ -6,7 +6,7 @@
  * participant key it is given through a `#key=` link) in `localStorage`, one per comparison, and
  * sends it as `Authorization: Bearer KEY` on every write to that comparison.
  */
-import type { Annotation, AnnotationDraft, Bead, Comparison, CreatedComparison, CreateProgress, DivergenceReport, NewComparison } from './types.ts'
+import type { Annotation, AnnotationDraft, Bead, Comparison, CreatedComparison, CreateProgress, DivergenceReport, NewComparison, SharedRows } from './types.ts'
 
 /** An answer other than 2xx, with the server's message when it sent one. */
 export class ApiError extends Error {
@@ -208,6 +208,11 @@ export class ParallaxApi {
   async getAlignment(id: string, version = 1): Promise<AlignmentAnswer> {
     const data = await this.#request<Record<string, unknown>>('GET', `/comparisons/${encodeURIComponent(id)}/alignment${versionQuery(version)}`)
     return alignmentOf(data)
+  }
+
+  /** Every version in rows shared against the source (the stored alignments, corrections included). */
+  getRows(id: string): Promise<SharedRows> {
+    return this.#request('GET', `/comparisons/${encodeURIComponent(id)}/rows`)
   }
 
   /** Saves corrected beads; the answer is the report recomputed over them. 409 when `revision` is stale. */

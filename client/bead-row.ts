@@ -6,6 +6,7 @@ import { beadKey } from './lib/bead-edit.ts'
 import { KIND_INFO, isInline } from './lib/findings.ts'
 import { pieces, type Mark } from './lib/highlight.ts'
 import { dirOf } from './lib/language.ts'
+import { cellStyles } from './styles/cells.ts'
 import { kindVars, sharedStyles } from './styles/shared.ts'
 import { isSpanTarget, type Annotation, type BeadReport, type Finding, type Sentence } from './types.ts'
 
@@ -40,6 +41,7 @@ export interface RowEdits {
 export class BeadRow extends LitElement {
   static override styles = [
     sharedStyles,
+    cellStyles,
     css`
       :host { display: block; }
       .row {
@@ -68,77 +70,11 @@ export class BeadRow extends LitElement {
         background: var(--k-merge-bg); border-radius: 3px; padding: 0 0.25rem;
       }
       .by-hand { color: var(--manual); font-weight: 600; font-size: 0.6875rem; text-align: end; line-height: 1.1; }
-      .cell { min-width: 0; }
-      .cell[dir='rtl'] { text-align: right; }
-      .side-label { display: none; }
-      .sentence {
-        margin: 0;
-        font-family: var(--font-text);
-        font-size: 1.0625rem;
-        line-height: 1.6;
-        overflow-wrap: anywhere;
-        unicode-bidi: isolate;
-      }
-      .sentence + .sentence { margin-top: 0.45rem; padding-top: 0.45rem; border-top: 1px dashed var(--line-strong); }
-      .sentence.heading { font-weight: 650; font-family: var(--font-heading, var(--font-ui)); font-size: 1.0625rem; line-height: 1.4; }
-      .cell:lang(ar), .cell:lang(fa), .cell:lang(ur), .cell:lang(ps) { --font-text: var(--font-arabic); --font-heading: var(--font-arabic); }
-      .cell:lang(ar) .sentence, .cell:lang(fa) .sentence, .cell:lang(ur) .sentence { font-size: 1.1875rem; line-height: 1.85; }
-      .cell:lang(he), .cell:lang(yi) { --font-text: var(--font-hebrew); --font-heading: var(--font-hebrew); }
-      .gap {
-        position: relative;
-        display: flex; align-items: center; justify-content: center; gap: 0.4rem;
-        min-height: 2.4rem; margin-top: 0.15rem;
-        border: 1px dashed var(--line-strong); border-radius: var(--radius);
-        background: repeating-linear-gradient(-45deg, var(--gap-bg) 0 5px, transparent 5px 11px);
-        color: var(--ink-3); font-size: 0.8125rem; font-style: italic;
-      }
-      .gap[data-finding] { border-color: var(--kind); color: var(--kind); cursor: help; }
-      .gap[data-finding]:focus { outline: 3px solid var(--focus); outline-offset: 2px; }
-      .gap[data-finding]:hover::after, .gap[data-finding]:focus::after {
-        content: attr(data-message);
-        position: absolute; inset-inline-start: 0; top: calc(100% + 6px); z-index: 20;
-        width: max-content; max-width: min(24rem, 70vw); padding: 0.4rem 0.6rem; border-radius: var(--radius);
-        background: var(--tooltip-bg); color: var(--tooltip-ink); font: 500 0.8125rem/1.4 var(--font-ui); font-style: normal; text-align: start;
-        box-shadow: var(--shadow); pointer-events: none;
-      }
-
-      mark.f {
-        color: inherit;
-        background: var(--kind-bg);
-        border-bottom: 2px solid var(--kind);
-        border-radius: 2px;
-        padding: 0 1px;
-        position: relative;
-        cursor: help;
-      }
-      mark.f.point::before { content: '‸'; color: var(--kind); font-weight: 700; }
-      mark.f:focus { outline: 3px solid var(--focus); outline-offset: 1px; }
-      mark.f:hover::after, mark.f:focus::after, .badge[data-finding]:hover::after, .badge[data-finding]:focus::after {
-        content: attr(data-message);
-        position: absolute;
-        inset-inline-start: 0;
-        top: calc(100% + 6px);
-        z-index: 20;
-        width: max-content;
-        max-width: min(24rem, 70vw);
-        padding: 0.4rem 0.6rem;
-        border-radius: var(--radius);
-        background: var(--tooltip-bg);
-        color: var(--tooltip-ink);
-        font: 500 0.8125rem/1.4 var(--font-ui);
-        text-align: start;
-        white-space: normal;
-        box-shadow: var(--shadow);
-        direction: ltr;
-        pointer-events: none;
-      }
       .ann { background: var(--k-annotation-bg); box-shadow: inset 0 -2px 0 var(--k-annotation); }
 
       .meta { grid-column: 2 / span 2; display: flex; flex-wrap: wrap; gap: 0.4rem; align-items: center; }
       .meta:empty { display: none; }
       .row > .meta { margin-top: 0.5rem; }
-      .badge[data-finding] { position: relative; cursor: help; }
-      .badge[data-finding]:focus { outline: 3px solid var(--focus); outline-offset: 1px; }
       .note {
         display: inline-flex; gap: 0.4rem; align-items: baseline; max-width: 100%;
         font-size: 0.8125rem; color: var(--ink-2);

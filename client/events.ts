@@ -139,6 +139,22 @@ export class ComparisonDeleteEvent extends Event {
   }
 }
 
+/** Put the source in another column of the rows of every version (1: first). */
+export class SourceColumnEvent extends Event {
+  static readonly type = 'source-column'
+  constructor(readonly position: number) {
+    super(SourceColumnEvent.type, init)
+  }
+}
+
+/** Open the two-column view of the source and one version (1: the second). */
+export class VersionOpenEvent extends Event {
+  static readonly type = 'version-open'
+  constructor(readonly version: number) {
+    super(VersionOpenEvent.type, init)
+  }
+}
+
 declare global {
   interface HTMLElementEventMap {
     'comparison-open': ComparisonOpenEvent
@@ -156,5 +172,7 @@ declare global {
     'viewport-change': ViewportChangeEvent
     'key-issue': KeyIssueEvent
     'comparison-delete': ComparisonDeleteEvent
+    'source-column': SourceColumnEvent
+    'version-open': VersionOpenEvent
   }
 }

@@ -18,7 +18,9 @@ import type {
   KeyEnterEvent,
   KeyIssueEvent,
   KindFilterEvent,
+  SourceColumnEvent,
   SpanSelectEvent,
+  VersionOpenEvent,
   ViewportChangeEvent,
 } from './events.ts'
 import { applyEdit, beadKey, BeadEditError, checkBeads, type BeadEdit } from './lib/bead-edit.ts'
@@ -28,12 +30,13 @@ import { parseRoute, routePath, type Route } from './lib/route.ts'
 import './new-comparison.ts'
 import './parallel-view.ts'
 import type { ParallelView } from './parallel-view.ts'
+import './rows-view.ts'
 import { sharedStyles } from './styles/shared.ts'
 import { detectLanguage } from '../alignment/language.ts'
 import './share-panel.ts'
 import type { IssuedLink } from './share-panel.ts'
 import './summary-bar.ts'
-import { isSpanTarget, type Annotation, type AnnotationTarget, type Bead, type Comparison, type CreateProgress, type DivergenceReport, type FindingKind } from './types.ts'
+import { isSpanTarget, type Annotation, type AnnotationTarget, type Bead, type Comparison, type CreateProgress, type DivergenceReport, type FindingKind, type SharedRows } from './types.ts'
 
 const AUTHOR_STORE = 'parallax.author'
 /** How often the annotations of the open comparison are fetched again (others may add some). */
@@ -49,7 +52,8 @@ const EXPORTS: ReadonlyArray<[ExportFormat, string]> = [
  * The page. Owns the route, every piece of fetched data and every API call; the elements below
  * it render what they are given and send events up.
  *
- * Routes: `/` lists comparisons and offers a new one; `/c/ID` opens one. A link of the form
+ * Routes: `/` lists comparisons and offers a new one; `/c/ID` opens one (`?v=N`: the source
+ * against version N); `/c/ID?v=all` shows every version in shared rows. A link of the form
  * `/c/ID#key=KEY` hands this browser a key for that comparison, kept in `localStorage`.
  */
 @customElement('parallax-app')
@@ -97,6 +101,7 @@ export class ParallaxApp extends LitElement {
       .lede { margin: 0.25rem 0 0; color: var(--ink-2); max-width: 44rem; }
       h2.section { margin: 0 0 0.6rem; font-size: 1.125rem; font-family: var(--font-text); font-weight: 600; }
 
+      rows-view { flex: 1; min-height: 0; }
       .work { flex: 1; min-height: 0; display: grid; grid-template-columns: minmax(0, 1fr) 22rem; grid-template-rows: minmax(0, 1fr); }
       parallel-view { min-height: 0; border-right: 1px solid var(--line); }
       aside { min-height: 0; overflow: auto; padding: 1rem; display: grid; grid-template-columns: minmax(0, 1fr); gap: 1.25rem; align-content: start; background: var(--bg); }
@@ -153,6 +158,8 @@ export class ParallaxApp extends LitElement {
 
   @state() private comparison: Comparison | null = null
   @state() private report: DivergenceReport | null = null
+  /** Every version in shared rows (route `rows`). */
+  @state() private rows: SharedRows | null = null
   @state() private revision: number | undefined = undefined
   @state() private annotations: Annotation[] = []
   @state() private loadError = ''
@@ -238,7 +245,7 @@ export class ParallaxApp extends LitElement {
       this.#byBead = byBead
     }
     if (changed.has('comparison') || changed.has('route')) {
-      document.title = this.route.name === 'comparison' && this.comparison ? `${this.comparison.title} · Parallax` : 'Parallax'
+      document.title = this.route.name !== 'list' && this.comparison ? `${this.comparison.title} · Parallax` : 'Parallax'
     }
   }
 
@@ -255,7 +262,7 @@ export class ParallaxApp extends LitElement {
   override render() {
     return html`
       ${this.#header()}
-      ${this.route.name === 'list' ? this.#listPage() : this.#comparisonPage()}
+      ${this.route.name === 'list' ? this.#listPage() : this.route.name === 'rows' ? this.#rowsPage() : this.#comparisonPage()}
       <div class="toast ${this.toast?.error ? 'error' : ''}" role=${this.toast?.error ? 'alert' : 'status'} aria-live="polite">${this.toast?.text ?? ''}</div>
     `
   }
@@ -263,8 +270,9 @@ export class ParallaxApp extends LitElement {
   // ---- rendering ----
 
   #header() {
-    const c = this.route.name === 'comparison' ? this.comparison : null
+    const c = this.route.name !== 'list' ? this.comparison : null
     const held = c ? this.api.keys.get(c.id) : undefined
+    const all = this.route.name === 'rows'
     return html`<header class="top ${c ? 'has-crumb' : ''}">
       <a class="brand" href="/" @click=${(e: MouseEvent) => this.#link(e, { name: 'list' })}>
         <svg viewBox="0 0 32 32" aria-hidden="true"><rect width="32" height="32" rx="7" fill="#f5f3ee" /><path d="M8 9h7M8 14h7M8 19h5M17 12h7M17 17h7M17 22h5" stroke="#1b2a3f" stroke-width="2.4" stroke-linecap="round" /></svg>
@@ -275,8 +283,9 @@ export class ParallaxApp extends LitElement {
               <h1 dir="auto">${c.title}</h1>
               <span class="langs"><bdi>${c.versions[0]?.label || languageName(c.versions[0]?.lang)}</bdi> ↔ ${c.versions.length > 2
                   ? html`<label class="visually-hidden" for="version">Compare the source with</label>
-                      <select id="version" class="version" @change=${(e: Event) => this.#go({ name: 'comparison', id: c.id, version: Number((e.target as HTMLSelectElement).value) })}>
-                        ${c.versions.slice(1).map((v, i) => html`<option value=${i + 1} ?selected=${i + 1 === this.#version}>${v.label || languageName(v.lang)}</option>`)}
+                      <select id="version" class="version" @change=${(e: Event) => this.#pickVersion(c.id, (e.target as HTMLSelectElement).value)}>
+                        <option value="all" ?selected=${all}>All versions</option>
+                        ${c.versions.slice(1).map((v, i) => html`<option value=${i + 1} ?selected=${!all && i + 1 === this.#version}>${v.label || languageName(v.lang)}</option>`)}
                       </select>`
                   : html`<bdi>${c.versions[this.#version]?.label || languageName(c.versions[this.#version]?.lang)}</bdi>`}</span>
             </div>
@@ -284,6 +293,17 @@ export class ParallaxApp extends LitElement {
               <span class="keystate ${held?.role === 'owner' ? 'owner' : ''}" title=${held ? 'A key for this comparison is kept in this browser' : 'No key: you can read and export, not change'}
                 >${held ? (held.role === 'owner' ? 'Owner' : 'Participant') : 'Read only'}</span
               >
+              ${all ? nothing : this.#pairTools(c, held)}
+            </div>`
+        : nothing}
+    </header>`
+  }
+
+  /** The header's tools of the two-column view: all versions, undo, exports, the drawer. */
+  #pairTools(c: Comparison, held: ReturnType<ParallaxApi['keys']['get']>) {
+    return html`${c.versions.length > 2
+        ? html`<a class="button small" data-view="all" href=${routePath({ name: 'rows', id: c.id })} @click=${(e: MouseEvent) => this.#link(e, { name: 'rows', id: c.id })}>All versions</a>`
+        : nothing}
               ${held
                 ? html`<button class="small" data-action="undo" ?disabled=${this.undoStack.length === 0 || this.saving} @click=${() => this.#undo()} title="Undo the last correction (u)">
                     ${this.saving ? 'Saving…' : 'Undo'}
@@ -297,10 +317,11 @@ export class ParallaxApp extends LitElement {
               </details>
               <button class="small drawer-toggle" aria-expanded=${this.drawer ? 'true' : 'false'} @click=${() => (this.drawer = !this.drawer)}>
                 Notes &amp; map (${this.annotations.length})
-              </button>
-            </div>`
-        : nothing}
-    </header>`
+              </button>`
+  }
+
+  #pickVersion(id: string, value: string) {
+    this.#go(value === 'all' ? { name: 'rows', id } : { name: 'comparison', id, version: Number(value) })
   }
 
   #listPage() {
@@ -345,14 +366,7 @@ export class ParallaxApp extends LitElement {
     const held = this.api.keys.get(c.id)
     const current = this.findingPos >= 0 ? this.#order[this.findingPos]?.bead ?? null : null
     return html`
-      ${this.createdKey?.id === c.id
-        ? html`<p class="notice" role="status">
-            <span>This is the owner key of this comparison. It is kept in this browser; copy it to write from elsewhere. It is not shown again.</span>
-            <code data-owner-key>${this.createdKey.key}</code>
-            <button class="small" @click=${() => void this.#copy(this.createdKey!.key)}>Copy</button>
-            <button class="small quiet" @click=${() => (this.createdKey = null)}>Dismiss</button>
-          </p>`
-        : nothing}
+      ${this.#ownerNotice(c)}
       <summary-bar
         .summary=${report.summary}
         .kind=${this.kind}
@@ -408,6 +422,35 @@ export class ParallaxApp extends LitElement {
     `
   }
 
+  /** The owner key of a comparison just created, shown that once. */
+  #ownerNotice(c: Comparison) {
+    if (this.createdKey?.id !== c.id) return nothing
+    return html`<p class="notice" role="status">
+      <span>This is the owner key of this comparison. It is kept in this browser; copy it to write from elsewhere. It is not shown again.</span>
+      <code data-owner-key>${this.createdKey.key}</code>
+      <button class="small" @click=${() => void this.#copy(this.createdKey!.key)}>Copy</button>
+      <button class="small quiet" @click=${() => (this.createdKey = null)}>Dismiss</button>
+    </p>`
+  }
+
+  /** Every version in shared rows; annotating and correcting happen in the pair views it links to. */
+  #rowsPage() {
+    if (this.loadError) return html`<p class="failed" role="alert">${this.loadError} <a href="/" @click=${(e: MouseEvent) => this.#link(e, { name: 'list' })}>Back to the list</a></p>`
+    const c = this.comparison
+    const rows = this.rows
+    if (!c || !rows || rows.comparisonId !== c.id) return html`<p class="loading" role="status">Loading the versions…</p>`
+    const source = this.route.name === 'rows' ? this.route.source ?? 1 : 1
+    return html`
+      ${this.#ownerNotice(c)}
+      <rows-view
+        .data=${rows}
+        .source=${source}
+        @source-column=${(e: SourceColumnEvent) => this.#go({ name: 'rows', id: c.id, source: e.position }, true, true)}
+        @version-open=${(e: VersionOpenEvent) => this.#go({ name: 'comparison', id: c.id, version: e.version })}
+      ></rows-view>
+    `
+  }
+
   // ---- routing ----
 
   #onPopState = () => this.#go(parseRoute(location.pathname, location.search), false)
@@ -423,8 +466,13 @@ export class ParallaxApp extends LitElement {
     this.#go(route)
   }
 
-  #go(route: Route, push = true) {
-    if (push && routePath(route) !== location.pathname + location.search) history.pushState(null, '', routePath(route))
+  /** Shows a route; `replace` rewrites the address in place (a change of view, not a new page). */
+  #go(route: Route, push = true, replace = false) {
+    const previous = this.route
+    if (push && routePath(route) !== location.pathname + location.search) {
+      if (replace) history.replaceState(null, '', routePath(route))
+      else history.pushState(null, '', routePath(route))
+    }
     this.route = route
     if (route.name === 'list') {
       void this.#loadList()
@@ -436,7 +484,35 @@ export class ParallaxApp extends LitElement {
       this.api.keys.set(route.id, decodeURIComponent(given), this.api.keys.get(route.id)?.role === 'owner' ? 'owner' : 'participant')
       history.replaceState(null, '', routePath(route))
     }
+    if (route.name === 'rows') {
+      // Moving the source column needs no new data; anything else may follow a correction.
+      if (!(previous.name === 'rows' && previous.id === route.id && this.rows?.comparisonId === route.id)) void this.#loadRows(route.id)
+      return
+    }
     void this.#loadComparison(route.id)
+  }
+
+  async #loadRows(id: string) {
+    const seq = ++this.#loadSeq
+    if (this.comparison?.id !== id) {
+      this.comparison = null
+      this.report = null
+      this.annotations = []
+      this.undoStack = []
+      this.issued = []
+    }
+    this.rows = null
+    this.loadError = ''
+    try {
+      const [comparison, rows] = await Promise.all([this.api.getComparison(id), this.api.getRows(id)])
+      if (seq !== this.#loadSeq) return
+      this.comparison = comparison
+      this.rows = rows
+      void this.#checkKey(id)
+    } catch (err) {
+      if (seq !== this.#loadSeq) return
+      this.loadError = err instanceof ApiError && err.status === 404 ? 'There is no comparison at this address.' : messageOf(err)
+    }
   }
 
   async #loadList() {
@@ -500,7 +576,8 @@ export class ParallaxApp extends LitElement {
     try {
       const created = await this.api.createComparison(e.input, { onProgress: (p) => (this.createProgress = p) })
       this.createdKey = { id: created.id, key: created.ownerKey }
-      this.#go({ name: 'comparison', id: created.id })
+      // Three versions or more open on all of them in shared rows; a pair on its two columns.
+      this.#go(e.input.versions.length > 2 ? { name: 'rows', id: created.id } : { name: 'comparison', id: created.id })
     } catch (err) {
       this.createError = messageOf(err)
     } finally {
@@ -623,7 +700,7 @@ export class ParallaxApp extends LitElement {
 
   async #refreshAnnotations() {
     const id = this.comparison?.id
-    if (!id || document.visibilityState !== 'visible' || this.panelBusy) return
+    if (!id || this.route.name !== 'comparison' || document.visibilityState !== 'visible' || this.panelBusy) return
     const version = this.#version
     try {
       const list = await this.api.listAnnotations(id, version)

@@ -4,6 +4,7 @@
  */
 import { ANNOTATION_TAGS } from '../alignment/types.ts'
 import type { Bead, BeadReport, DivergenceReport, Finding, FindingKind, Sentence, Side } from '../alignment/types.ts'
+import type { SharedRow } from '../server/rows.ts'
 
 export type { Bead, BeadReport, DivergenceReport, Finding, FindingKind, Sentence, Side }
 /** Kind lists of the engine's contract (plain constants; nothing else of the engine is bundled). */
@@ -45,6 +46,29 @@ export interface NewComparison {
   versions: Array<{ label: string; lang?: string; text: string }>
   /** A translation pair, or comparable texts (retellings); decided from the texts when `auto`. */
   mode?: 'auto' | 'translation' | 'comparable'
+}
+
+/** A row of every version against the source, and a finding in it (the server's own types). */
+export type { RowFinding, SharedRow } from '../server/rows.ts'
+
+/** A version in the shared rows: its label, language, direction and sentences. */
+export interface RowsVersion {
+  label: string
+  lang: string
+  dir?: 'ltr' | 'rtl'
+  sentences: Sentence[]
+}
+
+/**
+ * What `GET /api/comparisons/:id/rows` returns: every version (the source first) and the rows
+ * they share. In a row, `versions[k]`, `beads[k]`, `manual[k]` and `findings[k]` describe version
+ * `k + 1`.
+ */
+export interface SharedRows {
+  comparisonId: string
+  versions: RowsVersion[]
+  alignments: Array<{ version: number; revision: number; updatedAt?: string; summary: DivergenceReport['summary'] }>
+  rows: SharedRow[]
 }
 
 /** How far a create is, as `GET /api/progress/:token` answers it (the server's own type). */
