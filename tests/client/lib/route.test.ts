@@ -25,3 +25,13 @@ describe('route versions', () => {
     expect(routePath({ name: 'comparison', id: 'abc', version: 1 })).toBe('/c/abc')
   })
 })
+
+describe('route of all versions', () => {
+  it('names the shared rows and the column of the source', () => {
+    expect(parseRoute('/c/abc', '?v=all')).toEqual({ name: 'rows', id: 'abc' })
+    expect(parseRoute('/c/abc', '?v=all&src=2')).toEqual({ name: 'rows', id: 'abc', source: 2 })
+    expect(parseRoute('/c/abc', '?v=all&src=0')).toEqual({ name: 'rows', id: 'abc' })
+    expect(routePath({ name: 'rows', id: 'abc', source: 2 })).toBe('/c/abc?v=all&src=2')
+    expect(routePath({ name: 'rows', id: 'abc', source: 1 })).toBe('/c/abc?v=all')
+  })
+})
