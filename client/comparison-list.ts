@@ -46,7 +46,7 @@ export class ComparisonList extends LitElement {
       ${this.comparisons.map((c) => {
         const findings = Object.values(c.counts ?? c.summary?.counts ?? {}).reduce((a, b) => a + b, 0)
         return html`<li>
-          <a class="card" href="/c/${encodeURIComponent(c.id)}" data-comparison=${c.id} @click=${(e: MouseEvent) => this.#open(e, c.id)}>
+          <a class="card" href="/c/${encodeURIComponent(c.id)}${c.versions.length > 2 ? '?v=all' : ''}" data-comparison=${c.id} @click=${(e: MouseEvent) => this.#open(e, c.id)}>
             <span class="title" dir="auto">${c.title || 'Untitled comparison'}</span>
             <span class="langs">${c.versions.map((v) => html`<bdi>${v.label || languageName(v.lang)}</bdi>`).reduce<unknown[]>((acc, v, i) => (i ? [...acc, ' ↔ ', v] : [v]), [])}</span>
             <span class="stats">

@@ -320,6 +320,12 @@ export class ParallaxApp extends LitElement {
               </button>`
   }
 
+  /** Opens a comparison from the list: three versions and more on all of them, a pair on its two columns. */
+  #open(id: string) {
+    const versions = this.comparisons.find((c) => c.id === id)?.versions.length ?? 2
+    this.#go(versions > 2 ? { name: 'rows', id } : { name: 'comparison', id })
+  }
+
   #pickVersion(id: string, value: string) {
     this.#go(value === 'all' ? { name: 'rows', id } : { name: 'comparison', id, version: Number(value) })
   }
@@ -343,7 +349,7 @@ export class ParallaxApp extends LitElement {
             New comparison
           </button>
         </div>
-        <comparison-list .comparisons=${this.comparisons} .loading=${this.listLoading} .error=${this.listError} @comparison-open=${(e: ComparisonOpenEvent) => this.#go({ name: 'comparison', id: e.id })}></comparison-list>
+        <comparison-list .comparisons=${this.comparisons} .loading=${this.listLoading} .error=${this.listError} @comparison-open=${(e: ComparisonOpenEvent) => this.#open(e.id)}></comparison-list>
         <section aria-labelledby="new-heading">
           <h2 id="new-heading" class="section">New comparison</h2>
           <new-comparison

@@ -54,7 +54,7 @@ export class SharedRowElement extends LitElement {
       .meta:empty { display: none; }
       .by-hand { color: var(--manual); font-weight: 600; font-size: 0.6875rem; }
       /* Nothing to compare here (another version's own sentence): marked, but quietly. */
-      .gap.other { background: none; border: 1px dotted var(--line); min-height: 1.6rem; font-style: normal; }
+      .gap.other { background: none; border-color: transparent; min-height: 1.6rem; font-style: normal; }
       /* Findings of several versions on one span: one line each. */
       mark.f:hover::after, mark.f:focus::after, .gap[data-finding]:hover::after, .gap[data-finding]:focus::after,
       .badge[data-finding]:hover::after, .badge[data-finding]:focus::after { white-space: pre-line; }
