@@ -121,6 +121,7 @@ export function checkNumbers(env: CheckEnv, bead: BeadView): DivergenceFinding[]
 export function checkNames(env: CheckEnv, bead: BeadView, idx: BeadIndexes): DivergenceFinding[] {
   const out: DivergenceFinding[] = []
   const run = ([ctx, other]: Pair, sentences: number[], here: WordIndex, near: WordIndex) => {
+    if (!other.spellsNames) return
     for (const i of sentences) {
       for (const m of ctx.names.mentions(i)) {
         const found = (index: WordIndex) => m.words.some((w) => index.hasName(w, ctx.lang))

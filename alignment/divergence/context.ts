@@ -38,6 +38,9 @@ export interface DivergenceFinding extends Finding {
 
 const NO_BOILERPLATE = { category: 'none' } as const
 
+const ROMANISABLE = /[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Arabic}\p{Script=Hebrew}]/u
+const LETTER = /\p{L}/u
+
 // Letters of scripts with upper and lower case (Latin, Greek, Cyrillic, Armenian, ...).
 const HAS_CASE = /[\p{Lu}\p{Ll}]/u
 
@@ -92,6 +95,26 @@ export class VersionContext {
     }
     return n
   }
+
+  /**
+   * Whether names in this version can be compared with another's: its letters are mostly of the
+   * scripts `romanize` renders in Latin letters (Latin, Cyrillic, Greek, Arabic, Hebrew). Chinese,
+   * Japanese, Korean or Thai names cannot be matched without a transliteration table, so a name
+   * missing from such a version is no evidence of anything.
+   */
+  get spellsNames(): boolean {
+    if (this.spells === undefined) {
+      let romanisable = 0
+      let other = 0
+      for (const ch of this.input.text.slice(0, 20_000)) {
+        if (ROMANISABLE.test(ch)) romanisable++
+        else if (LETTER.test(ch)) other++
+      }
+      this.spells = romanisable >= other
+    }
+    return this.spells
+  }
+  private spells?: boolean
 
   /** Annotation markers of sentence `i`, offsets into the document. */
   markers(i: number): Marker[] {

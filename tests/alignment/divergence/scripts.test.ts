@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest'
+import { compare } from '../../../alignment/diverge.ts'
+
+const kinds = (src: string, tgt: string, srcLang: string, tgtLang: string) =>
+  compare(src, tgt, { srcLang, tgtLang, mode: 'translation' }).beads.flatMap((b) => b.findings.map((f) => f.kind))
+
+describe('divergences across scripts', () => {
+  it('reports no missing names against a version whose script has no romanisation (Chinese)', () => {
+    const en = 'And Adam knew Eve his wife. And Cain talked with Abel his brother.'
+    const zh = '有一日，那人和他妻子夏娃同房。该隐与他兄弟亚伯说话。'
+    expect(kinds(en, zh, 'en', 'zh')).not.toContain('name-mismatch')
+  })
+
+  it('still reports a missing name against a version in a romanisable script (Arabic)', () => {
+    const en = 'Zabihullah Mujahid said the crossing was under control. Maria Zakharova said Moscow was concerned.'
+    const ar = 'قال ذبيح الله مجاهد إن المعبر تحت السيطرة. وقالت المتحدثة إن موسكو قلقة.'
+    expect(kinds(en, ar, 'en', 'ar')).toContain('name-mismatch')
+  })
+})
