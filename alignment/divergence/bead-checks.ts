@@ -78,8 +78,10 @@ export function checkNumbers(env: CheckEnv, bead: BeadView): DivergenceFinding[]
   const nearA = collect(env.src, bead.nearSrc).map((x) => x.n)
   const nearB = collect(env.tgt, bead.nearTgt).map((x) => x.n)
   // Found in a neighbouring bead: moved across a sentence boundary, not missing.
-  const restA = nearB.length ? matchNumbers(left.a, nearB).a : left.a
-  const restB = nearA.length ? matchNumbers(left.b, nearA).a : left.b
+  const [restA, restB] = regrouped(
+    nearB.length ? matchNumbers(left.a, nearB).a : left.a,
+    nearA.length ? matchNumbers(left.b, nearA).a : left.b,
+  )
   const calendar = (t: NumberToken) => t.kind === 'month' || t.kind === 'weekday'
   const out: DivergenceFinding[] = []
   const report = (rest: NumberToken[], other: NumberToken[], where: typeof a, [ctx, otherCtx]: Pair) => {
@@ -109,6 +111,50 @@ export function checkNumbers(env: CheckEnv, bead: BeadView): DivergenceFinding[]
   report(restA, restB, a, [env.src, env.tgt])
   report(restB, restA, b, [env.tgt, env.src])
   return out
+}
+
+/** The digits of a number as written (Arabic-Indic digits as ASCII), or '' for one in words. */
+function digitsOf(t: NumberToken): string {
+  if (t.spelled) return ''
+  return t.text.replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (d) => String(d.charCodeAt(0) & 0xf)).replace(/\D/g, '')
+}
+
+/**
+ * Drops the numbers left on both sides that are the same digits grouped differently: a phone
+ * number `433611` against `43 36 11`, `1 Std. 30 Min.` against `1 h 30`, `9. und 10.` against `9/10`.
+ * A number on one side pairs with a run of neighbouring numbers on the other whose digits, joined in
+ * order, are its digits.
+ */
+function regrouped(a: NumberToken[], b: NumberToken[]): [NumberToken[], NumberToken[]] {
+  if (!a.length || !b.length) return [a, b]
+  const byStart = (x: NumberToken, y: NumberToken) => x.start - y.start
+  const sa = [...a].sort(byStart)
+  const sb = [...b].sort(byStart)
+  const gone = new Set<NumberToken>()
+  const pair = (one: NumberToken[], many: NumberToken[]) => {
+    for (const x of one) {
+      const target = digitsOf(x)
+      if (target.length < 2 || gone.has(x)) continue
+      for (let i = 0; i < many.length; i++) {
+        let joined = ''
+        let j = i
+        for (; j < many.length && joined.length < target.length; j++) {
+          if (gone.has(many[j])) break
+          const d = digitsOf(many[j])
+          if (!d) break
+          joined += d
+        }
+        if (joined === target && j - i >= 2) {
+          gone.add(x)
+          for (let k = i; k < j; k++) gone.add(many[k])
+          break
+        }
+      }
+    }
+  }
+  pair(sa, sb)
+  pair(sb, sa)
+  return [a.filter((t) => !gone.has(t)), b.filter((t) => !gone.has(t))]
 }
 
 // ---------------------------------------------------------------------------------------------
