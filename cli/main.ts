@@ -17,7 +17,7 @@ const USAGE = `Usage:
   parallax align SRC TGT [--presplit] [--src-lang L] [--tgt-lang L] [--format beads|tsv|json]
   parallax diverge SRC TGT [--presplit] [--src-lang L] [--tgt-lang L] [--mode translation|comparable] [--json]
 
-  SRC, TGT     UTF-8 text files: the original and its other version
+  SRC, TGT     UTF-8 text files: the original and its other version (one of them may be -, standard input)
   --presplit   the files hold one sentence per line (a blank line is still a sentence)
   --src-lang, --tgt-lang   ISO 639-1 language codes (detected when omitted)
   --format     beads: one bead per line, [0]:[0], [1,2]:[3], [4]:[], []:[5] (default)
@@ -90,6 +90,9 @@ function parse(argv: string[], extra: ParseArgsConfig['options']): { values: Val
   if (positionals.length !== 2) {
     throw new CliError(`expected two files, SRC and TGT, got ${positionals.length} (see parallax --help)`, 2)
   }
+  if (positionals[0] === '-' && positionals[1] === '-') {
+    throw new CliError('only one of SRC and TGT can be standard input (-)', 2)
+  }
   for (const key of ['src-lang', 'tgt-lang'] as const) {
     const lang = values[key]
     if (lang !== undefined && !isValidLanguageTag(String(lang))) {
@@ -108,8 +111,10 @@ const optional = (value: string | boolean | undefined) => (typeof value === 'str
 export function readText(path: string): string {
   let bytes: Buffer
   try {
-    if (statSync(path).isDirectory()) throw new CliError(`${path}: is a directory, not a text file`)
-    bytes = readFileSync(path)
+    // `-` is standard input, so that another program's output can be compared directly.
+    if (path === '-') bytes = readFileSync(0)
+    else if (statSync(path).isDirectory()) throw new CliError(`${path}: is a directory, not a text file`)
+    else bytes = readFileSync(path)
   } catch (err) {
     if (err instanceof CliError) throw err
     const code = (err as NodeJS.ErrnoException).code

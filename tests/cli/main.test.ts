@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process'
-import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
@@ -65,6 +65,17 @@ describe('parallax align', () => {
     expect(out.beads[2]).toMatchObject({ src: [2], tgt: [0] })
   })
 
+  it('reads one of the two texts from standard input (-)', async () => {
+    const { stdout, code } = await new Promise<{ stdout: string; code: number | null }>((resolve) => {
+      const child = execFile(process.execPath, [BIN, 'align', EN, '-'], { encoding: 'utf8' }, (err, out) =>
+        resolve({ stdout: out, code: err ? (err as { code: number }).code : 0 }),
+      )
+      child.stdin!.end(readFileSync(TR))
+    })
+    expect(code).toBe(0)
+    expect(stdout.split('\n').slice(0, 3)).toEqual(['[0]:[]', '[1]:[]', '[2]:[0]'])
+  })
+
   it('takes pre-split input line by line', async () => {
     const src = join(dir, 'src.txt')
     const tgt = join(dir, 'tgt.txt')
@@ -87,6 +98,7 @@ describe('parallax align', () => {
     [['align', EN, TR, '--src-lang', 'klingon'], /not a language code/],
     [['align', EN, TR, '--colour'], /Unknown option '--colour'/],
     [['translate', EN, TR], /unknown command "translate"/],
+    [['align', '-', '-'], /only one of SRC and TGT can be standard input/],
   ])('refuses %j with one clear line', async (args, message) => {
     const resolved = args.map((a) => (a.startsWith('@') ? join(dir, `${a.slice(1)}.txt`) : a))
     const { code, stdout, stderr } = await parallax(...resolved)
