@@ -8,6 +8,7 @@ import { pieces, type Mark } from './lib/highlight.ts'
 import { dirOf } from './lib/language.ts'
 import { cellStyles } from './styles/cells.ts'
 import { kindVars, sharedStyles } from './styles/shared.ts'
+import { rowStyles } from './styles/virtual-list.ts'
 import { isSpanTarget, type Annotation, type BeadReport, type Finding, type Sentence } from './types.ts'
 
 type SideName = 'src' | 'tgt'
@@ -42,18 +43,9 @@ export class BeadRow extends LitElement {
   static override styles = [
     sharedStyles,
     cellStyles,
+    rowStyles,
     css`
-      :host { display: block; }
-      .row {
-        display: grid;
-        grid-template-columns: 3.25rem minmax(0, 1fr) minmax(0, 1fr);
-        column-gap: 1.25rem;
-        padding: 0.8rem 1.25rem 0.8rem 0.5rem;
-        border-bottom: 1px solid var(--line);
-        background: var(--surface);
-        position: relative;
-      }
-      .row:focus-visible { outline-offset: -3px; border-radius: 0; }
+      .row { grid-template-columns: 3.25rem minmax(0, 1fr) minmax(0, 1fr); position: relative; }
       .row.selected { background: var(--row-selected); box-shadow: inset 4px 0 0 var(--accent); }
       .row.manual { box-shadow: inset 4px 0 0 var(--manual); }
       .row.manual.selected { box-shadow: inset 4px 0 0 var(--accent); }

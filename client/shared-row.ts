@@ -6,6 +6,7 @@ import { pieces, type Mark } from './lib/highlight.ts'
 import { dirOf, languageName } from './lib/language.ts'
 import { cellStyles } from './styles/cells.ts'
 import { kindVars, sharedStyles } from './styles/shared.ts'
+import { rowStyles } from './styles/virtual-list.ts'
 import type { FindingKind, RowFinding, RowsVersion, Sentence, SharedRow } from './types.ts'
 
 /** One highlight or badge: a kind of finding, the versions whose alignment reported it, and why. */
@@ -36,17 +37,9 @@ export class SharedRowElement extends LitElement {
   static override styles = [
     sharedStyles,
     cellStyles,
+    rowStyles,
     css`
-      :host { display: block; }
-      .row {
-        display: grid;
-        grid-template-columns: 3.25rem repeat(var(--columns, 3), minmax(0, 1fr));
-        column-gap: 1.25rem;
-        padding: 0.8rem 1.25rem 0.8rem 0.5rem;
-        border-bottom: 1px solid var(--line);
-        background: var(--surface);
-      }
-      .row:focus-visible { outline-offset: -3px; border-radius: 0; }
+      .row { grid-template-columns: 3.25rem repeat(var(--columns, 3), minmax(0, 1fr)); }
       .gutter { font-size: 0.75rem; font-weight: 600; color: var(--ink-3); padding-top: 0.2rem; text-align: end; font-variant-numeric: tabular-nums; }
       /* The source, the column every other is aligned with, on a faint ground of its own. */
       .cell.source { background: color-mix(in srgb, var(--surface-2) 55%, var(--surface)); border-radius: var(--radius); margin: -0.35rem -0.5rem; padding: 0.35rem 0.5rem; }
