@@ -20,14 +20,8 @@ export interface VersionInput {
 }
 
 /** A span of the other version that a finding relates to (the replacement of a changed word). */
-export interface Counterpart {
+export type Counterpart = Pick<Finding, 'text' | 'start' | 'end' | 'sentence' | 'sentenceStart' | 'sentenceEnd'> & {
   side: 'src' | 'tgt'
-  text: string
-  start: number
-  end: number
-  sentence: number
-  sentenceStart: number
-  sentenceEnd: number
 }
 
 /** A finding with the optional extras this finder adds to the contract's {@link Finding}. */

@@ -9,7 +9,7 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { chromium, type Browser } from 'playwright-core'
+import { chromium, type Browser, type Page } from 'playwright-core'
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -27,6 +27,22 @@ export function browserSkipReason(): string | undefined {
 }
 
 /** Launches headless Chromium with the flags this machine needs (no sandbox as root, no network chatter). */
+/**
+ * Records what goes wrong on `page` into `errors`: uncaught exceptions, console errors (Content
+ * Security Policy violations and failed loads among them; 401/403/404/409 answers are expected in
+ * these tests) and any dialog, which is dismissed.
+ */
+export function watchPage(page: Page, path: string, errors: string[]): void {
+  page.on('pageerror', (e) => errors.push(`${path}: ${e.message}`))
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/status of (401|403|404|409)/.test(m.text())) errors.push(`${path}: console: ${m.text()}`)
+  })
+  page.on('dialog', (d) => {
+    errors.push(`${path}: unexpected dialog "${d.message()}"`)
+    void d.dismiss()
+  })
+}
+
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,

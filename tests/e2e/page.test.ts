@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ROOT, SCREENSHOTS, browserSkipReason, buildClient, createComparison, launchBrowser, startServer, type RunningServer } from './harness.ts'
+import { ROOT, SCREENSHOTS, browserSkipReason, buildClient, createComparison, launchBrowser, startServer, watchPage, type RunningServer } from './harness.ts'
 
 const skip = browserSkipReason()
 if (skip) console.warn(`[e2e] skipped: ${skip}`)
@@ -36,15 +36,7 @@ describe.skipIf(!!skip)('page (Chromium)', () => {
     const context = await browser.newContext({ viewport, acceptDownloads: true, colorScheme })
     contexts.push(context)
     const page = await context.newPage()
-    page.on('pageerror', (e) => errors.push(`${path}: ${e.message}`))
-    // Console errors include Content-Security-Policy violations and failed loads.
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !/status of (401|403|404|409)/.test(m.text())) errors.push(`${path}: console: ${m.text()}`)
-    })
-    page.on('dialog', (d) => {
-      errors.push(`${path}: unexpected dialog "${d.message()}"`)
-      void d.dismiss()
-    })
+    watchPage(page, path, errors)
     await page.goto(server.url + path)
     return page
   }
