@@ -1,6 +1,11 @@
 /**
- * Scores the aligner on Text+Berg dev (or other bench folders) with optional tuning overrides.
- * Usage: node --import tsx bench/dev-eval.ts [--bench DIR] [--set dev|test] [--json '{"cost":{...}}']
+ * Scores the aligner on one set with optional tuning overrides: the quick loop while tuning.
+ * Usage: node --import tsx bench/dev-eval.ts [--bench DIR] [--set SET] [--seed N] [--json '{"cost":{...}}']
+ *
+ * SET: dev, test, a Text+Berg folder (test3), dev-drops or test-drops (7% of the target sentences
+ * dropped in runs), ntrex-tr or ntrex-ar (NTREX reports with injected edits), seed (the seed pair).
+ * Several sets, comma-separated, print one line each. `--seed` changes the edits of the built sets
+ * (tune with another seed than the README's, 1).
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -8,17 +13,51 @@ import { parseArgs } from 'node:util'
 import { align, ALIGN_DEFAULTS } from '../alignment/align.ts'
 import { parseBeads } from '../alignment/bead-format.ts'
 import { countAlignment, addCounts, scoreCounts, ZERO_COUNTS } from '../alignment/evaluate.ts'
+import { ntrexEdited, textberg, textbergDropped, TEXTBERG_TEST, type GoldDoc } from './align-sets.ts'
 
-const { values } = parseArgs({ options: { bench: { type: 'string', default: '../shared/bench' }, set: { type: 'string', default: 'dev' }, json: { type: 'string' } } })
+const { values } = parseArgs({
+  options: {
+    bench: { type: 'string', default: '../shared/bench' },
+    set: { type: 'string', default: 'dev' },
+    seed: { type: 'string', default: '1' },
+    json: { type: 'string' },
+  },
+})
 const override = values.json ? JSON.parse(values.json) : {}
-const tuning = { ...ALIGN_DEFAULTS, ...override, cost: { ...ALIGN_DEFAULTS.cost, ...(override.cost ?? {}), prior: { ...ALIGN_DEFAULTS.cost.prior, ...(override.cost?.prior ?? {}) } } }
-const docs = values.set === 'dev' ? ['dev'] : values.set === 'test' ? [0, 1, 2, 3, 4, 5, 6].map((k) => 'test' + k) : [values.set!]
-const lines = (p: string) => readFileSync(p, 'utf8').replace(/\n$/, '').split('\n')
-let counts = ZERO_COUNTS
-for (const d of docs) {
-  const dir = join(values.bench!, 'textberg', d)
-  const beads = align(lines(join(dir, 'src.de')), lines(join(dir, 'tgt.fr')), {}, tuning)
-  counts = addCounts(counts, countAlignment(parseBeads(readFileSync(join(dir, 'gold.defr'), 'utf8')), beads))
+const tuning = {
+  ...ALIGN_DEFAULTS,
+  ...override,
+  cost: { ...ALIGN_DEFAULTS.cost, ...(override.cost ?? {}), prior: { ...ALIGN_DEFAULTS.cost.prior, ...(override.cost?.prior ?? {}) } },
+  lexicon: override.lexicon === false ? false : { ...ALIGN_DEFAULTS.lexicon, ...(override.lexicon ?? {}) },
 }
-const s = scoreCounts(counts)
-console.log(`strict P ${s.precisionStrict.toFixed(3)} R ${s.recallStrict.toFixed(3)} F1 ${s.f1Strict.toFixed(3)}  lax F1 ${s.f1Lax.toFixed(3)}`)
+const bench = values.bench!
+const seed = Number(values.seed)
+const lines = (p: string) => readFileSync(p, 'utf8').replace(/\n$/, '').split('\n')
+
+function docsOf(set: string): GoldDoc[] {
+  if (set === 'dev' || /^test\d$/.test(set)) return [textberg(bench, set)]
+  if (set === 'test') return TEXTBERG_TEST.map((name) => textberg(bench, name))
+  if (set === 'dev-drops') return textbergDropped(bench, ['dev'], 0.07, seed)
+  if (set === 'test-drops') return textbergDropped(bench, TEXTBERG_TEST, 0.07, seed)
+  if (set === 'ntrex-tr') return ntrexEdited(bench, 'tr', seed)
+  if (set === 'ntrex-ar') return ntrexEdited(bench, 'ar', seed)
+  if (set === 'seed') {
+    const dir = join(bench, 'seeds-en-tr')
+    return [{ name: 'seed', src: lines(join(dir, 'en.sent')), tgt: lines(join(dir, 'tr.sent')), gold: parseBeads(readFileSync(join(dir, 'gold.txt'), 'utf8')), srcLang: 'en', tgtLang: 'tr' }]
+  }
+  throw new Error(`unknown set ${set}`)
+}
+
+for (const set of values.set!.split(',')) {
+  let counts = ZERO_COUNTS
+  const t0 = performance.now()
+  for (const d of docsOf(set)) {
+    const beads = align(d.src, d.tgt, { srcLang: d.srcLang, tgtLang: d.tgtLang }, tuning)
+    counts = addCounts(counts, countAlignment(d.gold, beads))
+  }
+  const s = scoreCounts(counts)
+  const ms = performance.now() - t0
+  console.log(
+    `${set.padEnd(10)} strict P ${s.precisionStrict.toFixed(3)} R ${s.recallStrict.toFixed(3)} F1 ${s.f1Strict.toFixed(3)}  lax F1 ${s.f1Lax.toFixed(3)}  ${ms.toFixed(0)} ms`,
+  )
+}
