@@ -5,6 +5,7 @@ import { formatBeads } from '../alignment/bead-format.ts'
 import { detectLanguage, isValidLanguageTag } from '../alignment/language.ts'
 import { segment } from '../alignment/segment.ts'
 import type { Bead, CompareMode, ProgressFn, Sentence } from '../alignment/types.ts'
+import { canonicalEncoding, decodeText, describeDecoding, EncodingError } from '../client/lib/encoding.ts'
 
 /**
  * The `parallax` command line: `align` and `diverge` over two text files.
@@ -14,12 +15,14 @@ import type { Bead, CompareMode, ProgressFn, Sentence } from '../alignment/types
  */
 
 const USAGE = `Usage:
-  parallax align SRC TGT [--presplit] [--src-lang L] [--tgt-lang L] [--format beads|tsv|json]
-  parallax diverge SRC TGT [--presplit] [--src-lang L] [--tgt-lang L] [--mode translation|comparable] [--json]
+  parallax align SRC TGT [--presplit] [--src-lang L] [--tgt-lang L] [--encoding E] [--format beads|tsv|json]
+  parallax diverge SRC TGT [--presplit] [--src-lang L] [--tgt-lang L] [--encoding E] [--mode translation|comparable] [--json]
 
-  SRC, TGT     UTF-8 text files: the original and its other version (one of them may be -, standard input)
+  SRC, TGT     text files: the original and its other version (one of them may be -, standard input)
   --presplit   the files hold one sentence per line (a blank line is still a sentence)
   --src-lang, --tgt-lang   ISO 639-1 language codes (detected when omitted)
+  --encoding, --src-encoding, --tgt-encoding   the files' encoding, e.g. windows-1254, windows-1256
+               (default: a byte-order mark, else UTF-8, else detected and said on stderr)
   --format     beads: one bead per line, [0]:[0], [1,2]:[3], [4]:[], []:[5] (default)
                tsv:   source text, target text, confidence
                json:  sentences with offsets, beads with confidences
@@ -41,6 +44,9 @@ const COMMON_OPTIONS = {
   presplit: { type: 'boolean' },
   'src-lang': { type: 'string' },
   'tgt-lang': { type: 'string' },
+  encoding: { type: 'string' },
+  'src-encoding': { type: 'string' },
+  'tgt-encoding': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies ParseArgsConfig['options']
 
@@ -99,16 +105,29 @@ function parse(argv: string[], extra: ParseArgsConfig['options']): { values: Val
       throw new CliError(`--${key} "${lang}" is not a language code (use ISO 639-1, e.g. en, tr, ar)`, 2)
     }
   }
+  for (const key of ['encoding', 'src-encoding', 'tgt-encoding'] as const) {
+    const label = values[key]
+    if (label !== undefined && !canonicalEncoding(String(label))) {
+      throw new CliError(`--${key} "${label}" is not an encoding this program can read (e.g. utf-8, windows-1254, windows-1256)`, 2)
+    }
+  }
   return { values, src: positionals[0], tgt: positionals[1] }
+}
+
+/** The encoding given for one side: its own option, else `--encoding`; undefined: detect. */
+function encodingOf(values: Values, side: 'src' | 'tgt'): string | undefined {
+  return optional(values[`${side}-encoding`]) ?? optional(values.encoding)
 }
 
 /** A string option's value, or undefined when not given. */
 const optional = (value: string | boolean | undefined) => (typeof value === 'string' ? value : undefined)
 
 /**
- * Reads a text file, refusing what is not a non-empty UTF-8 text with a message that says why.
+ * Reads a text file, refusing what is not a non-empty text with a message that says why. The
+ * encoding is `encoding` when given, else found (client/lib/encoding.ts: byte-order mark, UTF-8,
+ * then the detector); anything but UTF-8 is said on `stderr`, so a guess never passes unseen.
  */
-export function readText(path: string): string {
+export function readText(path: string, encoding?: string, stderr?: CliIo['stderr']): string {
   let bytes: Buffer
   try {
     // `-` is standard input, so that another program's output can be compared directly.
@@ -123,12 +142,16 @@ export function readText(path: string): string {
     throw new CliError(`${path}: cannot read (${code ?? 'unknown error'})`)
   }
   if (bytes.length === 0) throw new CliError(`${path}: the file is empty`)
-  if (bytes.includes(0)) throw new CliError(`${path}: looks like a binary file (it contains NUL bytes), not text`)
   let text: string
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
-  } catch {
-    throw new CliError(`${path}: is not valid UTF-8 text`)
+    const read = decodeText(bytes, encoding)
+    text = read.text
+    const said = describeDecoding(read)
+    if (said) stderr?.write(`parallax: ${path}: ${said}${read.source === 'detected' ? '; if the text is wrong, give --encoding' : ''}\n`)
+  } catch (err) {
+    if (!(err instanceof EncodingError)) throw err
+    const hint = err.code === 'undetected' || err.code === 'invalid' ? ' (give its encoding with --encoding, e.g. windows-1254)' : ''
+    throw new CliError(`${path}: ${err.message}${hint}`)
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
   if (!text.trim()) throw new CliError(`${path}: holds only white space`)
@@ -153,8 +176,8 @@ interface Side {
   sentences: Sentence[]
 }
 
-function loadSide(path: string, lang: string | undefined, presplit: boolean): Side {
-  const text = readText(path)
+function loadSide(path: string, lang: string | undefined, presplit: boolean, encoding: string | undefined, io: CliIo): Side {
+  const text = readText(path, encoding, io.stderr)
   const detected = lang ?? detectLanguage(text.slice(0, 20_000))
   return { lang: detected, text, sentences: segment(text, { lang: detected, presplit }) }
 }
@@ -166,8 +189,8 @@ function runAlign(argv: string[], io: CliIo): void {
     throw new CliError(`--format "${format}" is not one of beads, tsv, json`, 2)
   }
   const presplit = Boolean(values.presplit)
-  const s = loadSide(src, optional(values['src-lang']), presplit)
-  const t = loadSide(tgt, optional(values['tgt-lang']), presplit)
+  const s = loadSide(src, optional(values['src-lang']), presplit, encodingOf(values, 'src'), io)
+  const t = loadSide(tgt, optional(values['tgt-lang']), presplit, encodingOf(values, 'tgt'), io)
   const beads = align(
     s.sentences.map((x) => x.text),
     t.sentences.map((x) => x.text),
@@ -198,8 +221,8 @@ async function runDiverge(argv: string[], io: CliIo): Promise<void> {
   if (!['translation', 'comparable', 'auto'].includes(mode)) {
     throw new CliError(`--mode "${mode}" is not one of translation, comparable`, 2)
   }
-  const srcText = readText(src)
-  const tgtText = readText(tgt)
+  const srcText = readText(src, encodingOf(values, 'src'), io.stderr)
+  const tgtText = readText(tgt, encodingOf(values, 'tgt'), io.stderr)
   // Loaded here so that \`align\` does not pay for the divergence finder.
   const { compare } = await import('../alignment/diverge.ts')
   const { formatReport } = await import('../alignment/divergence/report-text.ts')
