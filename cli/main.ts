@@ -5,6 +5,7 @@ import { formatBeads } from '../alignment/bead-format.ts'
 import { detectLanguage, isValidLanguageTag } from '../alignment/language.ts'
 import { segment } from '../alignment/segment.ts'
 import type { Bead, CompareMode, ProgressFn, Sentence } from '../alignment/types.ts'
+import { toTsvRows } from '../server/formats/tsv.ts'
 import { canonicalEncoding, decodeText, describeDecoding, EncodingError } from '../client/lib/encoding.ts'
 
 /**
@@ -24,7 +25,7 @@ const USAGE = `Usage:
   --encoding, --src-encoding, --tgt-encoding   the files' encoding, e.g. windows-1254, windows-1256
                (default: a byte-order mark, else UTF-8, else detected and said on stderr)
   --format     beads: one bead per line, [0]:[0], [1,2]:[3], [4]:[], []:[5] (default)
-               tsv:   source text, target text, confidence
+               tsv:   a header row, then source text, target text, confidence (quoted as in RFC 4180)
                json:  sentences with offsets, beads with confidences
   --mode       translation or comparable (detected when omitted)
   --json       print the divergence report as JSON
@@ -75,11 +76,6 @@ export async function main(argv: string[], io: CliIo = process): Promise<number>
       io.stderr.write(`parallax: ${err.message}\n`)
       return err.exitCode
     }
-    // parseArgs reports unknown options and missing values with a readable message.
-    if (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS')) {
-      io.stderr.write(`parallax: ${err.message.split('\n')[0]} (see parallax --help)\n`)
-      return 2
-    }
     io.stderr.write(`parallax: internal error: ${err instanceof Error ? err.message : String(err)}\n`)
     return 70
   }
@@ -88,8 +84,14 @@ export async function main(argv: string[], io: CliIo = process): Promise<number>
 /** Parsed options: strings and flags by name (parseArgs has checked their types). */
 type Values = Record<string, string | boolean | undefined>
 
-function parse(argv: string[], extra: ParseArgsConfig['options']): { values: Values; src: string; tgt: string } {
-  const parsed = parseArgs({ args: argv, options: { ...COMMON_OPTIONS, ...extra }, allowPositionals: true, strict: true })
+function parse(command: 'align' | 'diverge', argv: string[], extra: ParseArgsConfig['options']): { values: Values; src: string; tgt: string } {
+  const options = { ...COMMON_OPTIONS, ...extra }
+  let parsed: { values: Values; positionals: string[] }
+  try {
+    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true })
+  } catch (err) {
+    throw optionError(command, options, err)
+  }
   const values: Values = parsed.values
   const positionals = parsed.positionals
   if (values.help) throw new CliError(USAGE.trimEnd(), 0)
@@ -117,6 +119,29 @@ function parse(argv: string[], extra: ParseArgsConfig['options']): { values: Val
 /** The encoding given for one side: its own option, else `--encoding`; undefined: detect. */
 function encodingOf(values: Values, side: 'src' | 'tgt'): string | undefined {
   return optional(values[`${side}-encoding`]) ?? optional(values.encoding)
+}
+
+/**
+ * The CLI's own one-line message for what `parseArgs` refuses (an unknown option, a missing or
+ * unwanted value), rather than Node's text and its hint about positionals starting with `-`.
+ */
+function optionError(command: 'align' | 'diverge', options: NonNullable<ParseArgsConfig['options']>, err: unknown): unknown {
+  const code = err instanceof TypeError && 'code' in err ? String(err.code) : ''
+  if (!code.startsWith('ERR_PARSE_ARGS')) return err
+  const message = (err as Error).message
+  // Node quotes the option as it was written: '--format', '-x', '--src-lang <value>'.
+  const name = /'(-{1,2}[^' ]+)/.exec(message)?.[1] ?? ''
+  const known = Object.keys(options)
+    .filter((o) => o !== 'help')
+    .map((o) => `--${o}`)
+    .join(', ')
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    const hint = command === 'diverge' && name === '--format' ? '; for JSON use --json' : ''
+    return new CliError(`${command} has no option ${name || 'like that'} (its options: ${known})${hint}; see parallax --help`, 2)
+  }
+  if (/argument missing/.test(message)) return new CliError(`${name} needs a value (see parallax --help)`, 2)
+  if (/does not take an argument/.test(message)) return new CliError(`${name} takes no value (see parallax --help)`, 2)
+  return new CliError(`${message.split('\n')[0].replace(/\. To specify a positional.*$/, '')} (see parallax --help)`, 2)
 }
 
 /** A string option's value, or undefined when not given. */
@@ -183,7 +208,7 @@ function loadSide(path: string, lang: string | undefined, presplit: boolean, enc
 }
 
 function runAlign(argv: string[], io: CliIo): void {
-  const { values, src, tgt } = parse(argv, { format: { type: 'string', default: 'beads' } })
+  const { values, src, tgt } = parse('align', argv, { format: { type: 'string', default: 'beads' } })
   const format = String(values.format)
   if (!['beads', 'tsv', 'json'].includes(format)) {
     throw new CliError(`--format "${format}" is not one of beads, tsv, json`, 2)
@@ -203,8 +228,9 @@ function runAlign(argv: string[], io: CliIo): void {
 export function renderAlignment(format: string, s: Side, t: Side, beads: Bead[]): string {
   if (format === 'beads') return formatBeads(beads)
   if (format === 'tsv') {
-    const flat = (side: Side, idx: number[]) => idx.map((k) => side.sentences[k].text).join(' ').replace(/[\t\r\n]+/g, ' ')
-    return beads.map((b) => `${flat(s, b.src)}\t${flat(t, b.tgt)}\t${b.confidence.toFixed(3)}\n`).join('')
+    // A header row, then one row per bead; fields quoted as RFC 4180 quotes them (server/formats/tsv.ts).
+    const flat = (side: Side, idx: number[]) => idx.map((k) => side.sentences[k].text).join(' ').replace(/\s+/g, ' ').trim()
+    return toTsvRows([['source', 'target', 'confidence'], ...beads.map((b) => [flat(s, b.src), flat(t, b.tgt), b.confidence.toFixed(3)])])
   }
   const version = (side: Side) => ({
     lang: side.lang,
@@ -216,7 +242,7 @@ export function renderAlignment(format: string, s: Side, t: Side, beads: Bead[])
 const round = (x: number) => Math.round(x * 1000) / 1000
 
 async function runDiverge(argv: string[], io: CliIo): Promise<void> {
-  const { values, src, tgt } = parse(argv, { mode: { type: 'string' }, json: { type: 'boolean' } })
+  const { values, src, tgt } = parse('diverge', argv, { mode: { type: 'string' }, json: { type: 'boolean' } })
   const mode = values.mode === undefined ? 'auto' : String(values.mode)
   if (!['translation', 'comparable', 'auto'].includes(mode)) {
     throw new CliError(`--mode "${mode}" is not one of translation, comparable`, 2)

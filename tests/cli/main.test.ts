@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { parse as parseCsv } from 'csv-parse/sync'
 import { main } from '../../cli/main.ts'
 
 const run = promisify(execFile)
@@ -45,14 +46,31 @@ describe('parallax align', () => {
     for (const line of lines) expect(line).toMatch(/^\[(\d+(,\d+)*)?\]:\[(\d+(,\d+)*)?\]$/)
   })
 
-  it('prints TSV with text and confidence', async () => {
+  it('prints TSV with a header row, text and confidence', async () => {
     const { code, stdout } = await parallax('align', EN, TR, '--format', 'tsv', '--src-lang', 'en', '--tgt-lang', 'tr')
     expect(code).toBe(0)
-    const row = stdout.split('\n').find((l) => l.startsWith('A Taliban*'))!
-    const [src, tgt, confidence] = row.split('\t')
+    const rows: string[][] = parseCsv(stdout, { delimiter: '\t' })
+    expect(rows[0]).toEqual(['source', 'target', 'confidence'])
+    const [src, tgt, confidence] = rows.find((r) => r[0].startsWith('A Taliban*'))!
     expect(src).toContain('Taliban* spokesman')
     expect(tgt).toContain('Taliban sözcüsü')
     expect(Number(confidence)).toBeGreaterThan(0)
+  })
+
+  it('quotes TSV fields as RFC 4180 does: a sentence starting with a quote does not swallow the next rows', async () => {
+    const src = join(dir, 'quoted-src.txt')
+    const tgt = join(dir, 'quoted-tgt.txt')
+    writeFileSync(src, '"We will not stop," he said.\nThe "crossing" was closed.\nA last one.\n')
+    writeFileSync(tgt, '"Durmayacağız," dedi.\nGeçit kapatıldı.\nSon cümle.\n')
+    const { code, stdout } = await parallax('align', src, tgt, '--presplit', '--format', 'tsv', '--src-lang', 'en', '--tgt-lang', 'tr')
+    expect(code).toBe(0)
+    const rows: string[][] = parseCsv(stdout, { delimiter: '\t' })
+    expect(rows.map((r) => r.slice(0, 2))).toEqual([
+      ['source', 'target'],
+      ['"We will not stop," he said.', '"Durmayacağız," dedi.'],
+      ['The "crossing" was closed.', 'Geçit kapatıldı.'],
+      ['A last one.', 'Son cümle.'],
+    ])
   })
 
   it('prints JSON with sentence offsets', async () => {
@@ -96,7 +114,10 @@ describe('parallax align', () => {
     [['align', EN], /expected two files/],
     [['align', EN, TR, '--format', 'xml'], /--format "xml" is not one of/],
     [['align', EN, TR, '--src-lang', 'klingon'], /not a language code/],
-    [['align', EN, TR, '--colour'], /Unknown option '--colour'/],
+    [['align', EN, TR, '--colour'], /^parallax: align has no option --colour \(its options: --presplit, .*\); see parallax --help\n$/],
+    [['diverge', EN, TR, '--format', 'tsv'], /^parallax: diverge has no option --format .*for JSON use --json; see parallax --help\n$/],
+    [['align', EN, TR, '--src-lang'], /^parallax: --src-lang needs a value \(see parallax --help\)\n$/],
+    [['diverge', EN, TR, '--json=yes'], /^parallax: --json takes no value \(see parallax --help\)\n$/],
     [['translate', EN, TR], /unknown command "translate"/],
     [['align', '-', '-'], /only one of SRC and TGT can be standard input/],
   ])('refuses %j with one clear line', async (args, message) => {
@@ -107,6 +128,8 @@ describe('parallax align', () => {
     expect(stderr).toMatch(message)
     expect(stderr.trim().split('\n')).toHaveLength(1)
     expect(stderr).not.toMatch(/\bat .*\.ts:\d+/)
+    // Node's own hint about positionals that start with '-' is not for people.
+    expect(stderr).not.toMatch(/positional|To specify/)
   })
 
   it.runIf(process.getuid?.() !== 0)('refuses an unreadable file', async () => {

@@ -5,6 +5,7 @@ import { toHtml } from '../../server/formats/html.ts'
 import { exportPairs, pairsToImport } from '../../server/formats/pairs.ts'
 import { parseTmx, toTmx } from '../../server/formats/tmx.ts'
 import { parseTsv, toTsv } from '../../server/formats/tsv.ts'
+import { parse as parseCsv } from 'csv-parse/sync'
 import type { AnnotationRecord } from '../../server/store/store.ts'
 
 const SRC = 'Hello <b>world</b> & "friends".\nSecond line\twith tab.\nOnly here.'
@@ -187,15 +188,37 @@ describe('formats/tmx', () => {
 })
 
 describe('formats/tsv', () => {
-  it('writes a header and one line per bead, and reads the pairs back', () => {
+  it('writes a header and one line per bead, numbered from 1 as the page numbers rows, and reads the pairs back', () => {
     const tsv = toTsv({ srcLang: 'en', tgtLang: 'tr', pairs: exportPairs(REPORT, [ANNOTATION]) })
-    const lines = tsv.split('\n')
+    const lines = tsv.split('\r\n')
     expect(lines[0]).toBe('bead\ten\ttr\tfindings\tannotations')
-    expect(lines[2]).toBe('1\tSecond line with tab.\tİkinci satır.\t\t')
-    expect(lines[3]).toBe('2\tOnly here.\t\tomission\t')
+    expect(lines[1]).toMatch(/^1\t"Hello <b>world<\/b> & ""friends""\."\t/)
+    expect(lines[2]).toBe('2\tSecond line with tab.\tİkinci satır.\t\t')
+    expect(lines[3]).toBe('3\tOnly here.\t\tomission\t')
     const doc = parseTsv(tsv)
     expect([doc.srcLang, doc.tgtLang]).toEqual(['en', 'tr'])
     expect(doc.pairs).toEqual(exportPairs(REPORT).map(({ src, tgt }) => ({ src, tgt })))
+  })
+
+  it('quotes as RFC 4180 does, so that a CSV reader gets every row and field back as written', () => {
+    const texts = ['"Quoted," he said.', 'A tab\there, "inner" quotes', '"', 'plain', '""', 'ends with a quote"']
+    const pairs = texts.map((src, i) => ({ bead: i, src, tgt: texts[texts.length - 1 - i], findings: [], annotations: [] }))
+    const tsv = toTsv({ srcLang: 'en', tgtLang: 'tr', pairs })
+    const rows: string[][] = parseCsv(tsv, { delimiter: '\t' })
+    expect(rows[0]).toEqual(['bead', 'en', 'tr', 'findings', 'annotations'])
+    // The tab inside a cell becomes a space (cells are single lines); nothing else changes.
+    const oneLine = (s: string) => s.replace(/\s+/g, ' ')
+    expect(rows.slice(1)).toEqual(pairs.map((p) => [String(p.bead + 1), oneLine(p.src), oneLine(p.tgt), '', '']))
+    // And the import reads its own export back the same way.
+    expect(parseTsv(tsv).pairs).toEqual(pairs.map((p) => ({ src: oneLine(p.src), tgt: oneLine(p.tgt) })))
+  })
+
+  it('reads quoted fields that hold tabs and line breaks, and old unquoted files with a stray quote', () => {
+    expect(parseTsv('"a\tb"\t"c\r\nd ""e"""\n').pairs).toEqual([{ src: 'a b', tgt: 'c d "e"' }])
+    expect(parseTsv('"Quoted," he said.\tDedi.\nx\ty').pairs).toEqual([
+      { src: '"Quoted," he said.', tgt: 'Dedi.' },
+      { src: 'x', tgt: 'y' },
+    ])
   })
 
   it('reads plain two-column files and refuses one-column rows', () => {
