@@ -1,7 +1,9 @@
 import { OpenAPIHono } from '@hono/zod-openapi'
 import { inlineAnalyzer, type Analyzer } from './analysis.ts'
+import { AnswerCache } from './answer-cache.ts'
+import { verifiedKeyId } from './auth.ts'
 import { errorHandler, notFoundHandler, type ErrorHandlerOptions } from './errors.ts'
-import { compression, rateLimit, securityHeaders, type RateLimitOptions } from './middleware.ts'
+import { clientAddress, compression, rateLimit, securityHeaders, type RateLimitOptions } from './middleware.ts'
 import { alignmentRoutes } from './routes/alignment.ts'
 import { annotationRoutes } from './routes/annotations.ts'
 import { comparisonRoutes } from './routes/comparisons.ts'
@@ -24,7 +26,7 @@ export interface AppOptions {
   /** Runs the engine; in the calling thread when omitted. */
   analyzer?: Analyzer
   limits?: Partial<Limits>
-  /** Write rate limit per client address; `false` turns it off. */
+  /** Write limits per verified key and per address, read limits per address; `false` turns them off. */
   rateLimit?: RateLimitOptions | false
   /** Progress of creates that carry `X-Progress-Token`; a board of its own when omitted. */
   progress?: ProgressBoard
@@ -32,6 +34,8 @@ export interface AppOptions {
   compress?: boolean
   /** Where unexpected errors are logged. */
   log?: ErrorHandlerOptions['log']
+  /** Large answers kept compressed (alignments, shared rows); one in memory over `store` when omitted. */
+  answers?: AnswerCache
 }
 
 /**
@@ -50,12 +54,18 @@ export function createApp(options: AppOptions): OpenAPIHono {
     limits: { ...DEFAULT_LIMITS, ...options.limits },
     progress: options.progress ?? new ProgressBoard(),
     version: VERSION,
+    answers: options.answers ?? new AnswerCache({ store: options.store }),
+    clientOf: (c) => clientAddress(c, options.rateLimit ? options.rateLimit.trustProxy : false),
   }
   const app = new OpenAPIHono()
   app.use('*', securityHeaders())
   // Every answer the app gives, the page's files included (serveClient mounts them later).
   if (options.compress !== false) app.use('*', compression())
-  if (options.rateLimit !== false) app.use('/api/*', rateLimit(options.rateLimit ?? {}))
+  if (options.rateLimit !== false) {
+    // Only a key that checks out gets a bucket of its own; key ids are public.
+    const verifyKey = (token: string) => verifiedKeyId(deps.store, token)
+    app.use('/api/*', rateLimit({ verifyKey, ...options.rateLimit }))
+  }
 
   const api = new OpenAPIHono()
   api.route('/', healthRoutes(deps))

@@ -62,6 +62,20 @@ export function bearerToken(c: Context): string | null {
   return m ? m[1] : null
 }
 
+/**
+ * The id of the key `token` is, when it is a live key of any comparison (the secret matches and
+ * it is not revoked); null otherwise. The rate limiter gives only such a key a bucket of its own.
+ *
+ * @example
+ * const keyId = await verifiedKeyId(store, bearerToken(c) ?? '')
+ */
+export async function verifiedKeyId(store: Store, token: string): Promise<string | null> {
+  const parsed = parseKey(token)
+  const row = parsed ? await store.getKey(parsed.id) : null
+  const matches = secretMatches(parsed?.secret ?? '', row?.secretHash ?? DUMMY_HASH)
+  return row && matches && !row.revokedAt ? row.id : null
+}
+
 const challenge = { 'WWW-Authenticate': 'Bearer realm="parallax"' }
 
 /**

@@ -3,6 +3,7 @@ import { bodyLimit as honoBodyLimit } from 'hono/body-limit'
 import { compress } from 'hono/compress'
 import { COMPRESSIBLE_CONTENT_TYPE_REGEX } from 'hono/utils/compress'
 import { getConnInfo } from '@hono/node-server/conninfo'
+import { bearerToken } from './auth.ts'
 import { ApiError } from './errors.ts'
 
 /**
@@ -155,6 +156,16 @@ export interface RateLimitOptions {
    * (default 10): a classroom behind one school router shares an address, not a key.
    */
   sharedAddressFactor?: number
+  /** Reads (GET, HEAD) an address may make in a burst (default 600). */
+  readBurst?: number
+  /** Reads an address regains per second (default 20: 1,200 a minute sustained). */
+  readsPerSecond?: number
+  /**
+   * Checks the Bearer token of a write: the key's id when it is a live key, else null. Only a
+   * key it vouches for gets a bucket of its own; without it every write counts against its
+   * address. `createApp` checks against the store.
+   */
+  verifyKey?: (token: string) => Promise<string | null>
   /** Trust the first address of `X-Forwarded-For` (behind a reverse proxy only). */
   trustProxy?: boolean
   /** Clock in milliseconds (tests). */
@@ -190,8 +201,8 @@ class Buckets {
     this.#sweptAt = now()
   }
 
-  /** Seconds to wait before `name` may write, after refilling; 0 when it may now. */
-  wait(name: string): number {
+  /** The bucket of `name`, refilled for the time since it was last seen. */
+  #refill(name: string): { tokens: number; at: number } {
     const t = this.now()
     // A bucket idle long enough to be full again carries no information.
     const refillMs = (this.burst / this.perSecond) * 1000
@@ -203,21 +214,57 @@ class Buckets {
     b.tokens = Math.min(this.burst, b.tokens + ((t - b.at) / 1000) * this.perSecond)
     b.at = t
     this.#map.set(name, b)
+    return b
+  }
+
+  /**
+   * Seconds to wait before `name` has a whole token again, after refilling; 0 when it has one
+   * now. Rounded up, so a client that waits this long is let through.
+   */
+  wait(name: string): number {
+    const b = this.#refill(name)
     return b.tokens < 1 ? Math.ceil((1 - b.tokens) / this.perSecond) : 0
   }
 
+  /** Spends a token of `name` (after {@link wait} said 0, or as a charge that may empty it). */
   take(name: string): void {
-    this.#map.get(name)!.tokens -= 1
+    const b = this.#refill(name)
+    b.tokens = Math.max(0, b.tokens - 1)
   }
 }
 
-const KEY_ID = /^Bearer\s+plx_([0-9a-f]{12})_/i
+/** Checks the buckets and spends a token of each, or throws 429 with the longest wait. */
+function spend(checks: Array<[Buckets, string]>, what: string): void {
+  const wait = Math.max(...checks.map(([b, name]) => b.wait(name)))
+  if (wait > 0) {
+    throw new ApiError(
+      429,
+      'rate_limited',
+      `Too many ${what}; try again in ${wait} s.`,
+      { retryAfter: wait },
+      { 'Retry-After': String(wait) },
+    )
+  }
+  for (const [b, name] of checks) b.take(name)
+}
+
+const READ_METHODS = new Set(['GET', 'HEAD'])
+
+/** Reads that are never limited: a monitor polling health must not be told to wait. */
+const UNLIMITED_READS = new Set(['/api/health'])
 
 /**
- * Limits writes (POST, PUT, PATCH, DELETE) with token buckets; reads are never limited. A write
- * with a key counts against that key (`burst`, `perSecond`) and, more loosely, against its
- * address (`sharedAddressFactor` times as much); a write without a key counts against its
- * address alone. Over the limit: 429 with `Retry-After`.
+ * Limits requests with token buckets. A write (POST, PUT, PATCH, DELETE) whose key
+ * `verifyKey` vouches for counts against that key (`burst`, `perSecond`) and, more loosely,
+ * against its address (`sharedAddressFactor` times as much); any other write (no key, a
+ * malformed, unknown, forged or revoked one) counts against its address alone, as does a
+ * verified key the route then refuses (another comparison's): a key id is public, so naming one
+ * must neither drain its holder's bucket nor buy a bucket of one's own. Reads count against
+ * their address (`readBurst`, `readsPerSecond`), health checks excepted. Over a limit: 429 with
+ * `Retry-After` in whole seconds, rounded up.
+ *
+ * @example
+ * app.use('/api/*', rateLimit({ burst: 120, perSecond: 2, verifyKey: (token) => verifiedKeyId(store, token) }))
  */
 export function rateLimit(options: RateLimitOptions = {}): MiddlewareHandler {
   const burst = options.burst ?? 120
@@ -227,29 +274,30 @@ export function rateLimit(options: RateLimitOptions = {}): MiddlewareHandler {
   const byKey = new Buckets(burst, perSecond, now)
   const byAddress = new Buckets(burst, perSecond, now)
   const bySharedAddress = new Buckets(burst * factor, perSecond * factor, now)
+  const reads = new Buckets(options.readBurst ?? 600, options.readsPerSecond ?? 20, now)
   return async (c, next) => {
-    if (!WRITE_METHODS.has(c.req.method)) return next()
     const address = clientAddress(c, options.trustProxy)
-    // The key id is not checked here (that needs the database); an invented one only moves the
-    // writer to its address's shared bucket, which still holds it.
-    const keyId = KEY_ID.exec(c.req.header('authorization') ?? '')?.[1]
-    const checks: Array<[Buckets, string]> = keyId
-      ? [
+    if (READ_METHODS.has(c.req.method)) {
+      if (!UNLIMITED_READS.has(c.req.path)) spend([[reads, address]], 'reads from this address')
+      return next()
+    }
+    if (!WRITE_METHODS.has(c.req.method)) return next()
+    const token = bearerToken(c)
+    const keyId = token && options.verifyKey ? await options.verifyKey(token) : null
+    if (keyId) {
+      spend(
+        [
           [byKey, keyId],
           [bySharedAddress, address],
-        ]
-      : [[byAddress, address]]
-    const wait = Math.max(...checks.map(([b, name]) => b.wait(name)))
-    if (wait > 0) {
-      throw new ApiError(
-        429,
-        'rate_limited',
-        `Too many writes ${keyId ? 'with this key' : 'from this address'}; try again in ${wait} s.`,
-        { retryAfter: wait },
-        { 'Retry-After': String(wait) },
+        ],
+        'writes with this key',
       )
+    } else {
+      spend([[byAddress, address]], 'writes from this address')
     }
-    for (const [b, name] of checks) b.take(name)
     await next()
+    // A live key the route refused (it belongs to another comparison) failed to authenticate
+    // here: that counts against the address as a forged key would.
+    if (keyId && c.res.status === 401) byAddress.take(address)
   }
 }

@@ -223,10 +223,32 @@ export function editDistance(a: string, b: string, max = Infinity): number {
   return prev[b.length]
 }
 
-/** Shortens `text` to at most `max` characters for a message, marking the cut with `…`. */
+/**
+ * Shortens `text` to at most `max` UTF-16 units for a message, marking the cut with `…`. The cut
+ * never falls inside a character outside the BMP (half a surrogate pair is not text, and stores
+ * refuse it) nor, as far as a look at its neighbours tells, inside a grapheme: combining marks,
+ * variation selectors, skin tones, zero-width-joined emoji and flag pairs stay with their base
+ * or go with it. (`Intl.Segmenter` knows graphemes exactly, but costs some 100 µs a call.)
+ */
 export function clip(text: string, max = 80): string {
   const t = text.replace(/\s+/g, ' ').trim()
-  return t.length <= max ? t : t.slice(0, max - 1).trimEnd() + '…'
+  if (t.length <= max) return t
+  // Units of the code point that ends at `i`, and the code point that starts at `i`.
+  const back = (i: number) => (i >= 2 && /[\uDC00-\uDFFF]/.test(t[i - 1]) && /[\uD800-\uDBFF]/.test(t[i - 2]) ? 2 : 1)
+  const at = (i: number) => t.codePointAt(i) ?? 0
+  const extends_ = (cp: number) =>
+    /\p{M}/u.test(String.fromCodePoint(cp)) || cp === 0x200d || (cp >= 0x1f3fb && cp <= 0x1f3ff) || (cp >= 0xe0020 && cp <= 0xe007f)
+  const regional = (cp: number) => cp >= 0x1f1e6 && cp <= 0x1f1ff
+  let end = max - 1
+  if (/[\uDC00-\uDFFF]/.test(t[end]) && /[\uD800-\uDBFF]/.test(t[end - 1])) end -= 1
+  // Back over what belongs to the grapheme before the cut.
+  while (end > 0 && (extends_(at(end)) || at(end - back(end)) === 0x200d)) end -= back(end)
+  if (end > 0 && regional(at(end))) {
+    let run = 0
+    for (let i = end; i > 0 && regional(at(i - back(i))); i -= back(i)) run++
+    if (run % 2 === 1) end -= back(end)
+  }
+  return t.slice(0, end).trimEnd() + '…'
 }
 
 /** Writes a language code as a reader knows it in messages. */
