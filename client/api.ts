@@ -216,8 +216,10 @@ export class ParallaxApi {
   }
 
   /** Saves corrected beads; the answer is the report recomputed over them. 409 when `revision` is stale. */
-  async putAlignment(id: string, beads: readonly Pick<Bead, 'src' | 'tgt'>[], revision?: number, version = 1): Promise<AlignmentAnswer> {
-    const body = { beads: beads.map(({ src, tgt }) => ({ src, tgt })), ...(revision !== undefined ? { revision } : {}) }
+  async putAlignment(id: string, beads: ReadonlyArray<Pick<Bead, 'src' | 'tgt'> & Partial<Pick<Bead, 'manual' | 'confidence'>>>, revision?: number, version = 1): Promise<AlignmentAnswer> {
+    // `manual: false` goes with beads restored by an undo, so they do not come back "by hand".
+    const beadsOut = beads.map(({ src, tgt, manual, confidence }) => (manual === false ? { src, tgt, manual, confidence } : { src, tgt }))
+    const body = { beads: beadsOut, ...(revision !== undefined ? { revision } : {}) }
     const data = await this.#request<Record<string, unknown>>('PUT', `/comparisons/${encodeURIComponent(id)}/alignment${versionQuery(version)}`, {
       body,
       key: this.keyFor(id),

@@ -839,7 +839,9 @@ export class ParallaxApp extends LitElement {
     // Never send a list that loses or doubles a sentence (a report the edits do not expect).
     const problem = checkBeads(beads, report.src.sentences.length, report.tgt.sentences.length)
     if (problem) return this.#say(`That correction would break the alignment (${problem}).`, true)
-    const before = report.beads.map(({ src, tgt, confidence, manual }) => ({ src, tgt, confidence, manual }))
+    // An undo restores these as they were: the aligner's beads say so (`manual: false`), or the
+    // server would take every bead it does not hold now for a correction by hand.
+    const before = report.beads.map(({ src, tgt, confidence, manual }) => ({ src, tgt, confidence, manual: manual === true }))
     const focus = edit.op === 'move-up' && edit.bead > 0 ? edit.bead - 1 : Math.min(edit.bead, beads.length - 1)
     if (await this.#saveBeads(id, beads, focus)) {
       this.undoStack = [...this.undoStack.slice(-49), before]

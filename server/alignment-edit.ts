@@ -19,6 +19,13 @@ export class EditError extends Error {}
 
 type Plain = Pick<Bead, 'src' | 'tgt'>
 
+/**
+ * A bead of a whole corrected list. `manual: false` says the bead is not a person's correction:
+ * an undo sends back the beads as they were before the correction, with their confidences, and
+ * they must not come back marked "by hand".
+ */
+export type BeadInput = Plain & { manual?: boolean; confidence?: number }
+
 const byNumber = (a: number, b: number) => a - b
 
 const manual = (src: number[], tgt: number[]): Bead => ({
@@ -63,14 +70,20 @@ export function checkBeads(beads: Plain[], srcCount: number, tgtCount: number): 
 
 /**
  * Takes a whole corrected bead list: beads identical to a stored bead keep its confidence and
- * flag, every other bead counts as set by hand.
+ * flag, every other bead counts as set by hand, except one sent with `manual: false` (an undo
+ * restoring the aligner's bead), which keeps the confidence sent with it.
  */
-export function replaceBeads(previous: Bead[], next: Plain[], srcCount: number, tgtCount: number): Bead[] {
+export function replaceBeads(previous: Bead[], next: BeadInput[], srcCount: number, tgtCount: number): Bead[] {
   checkBeads(next, srcCount, tgtCount)
   const key = (b: Plain) => `${[...b.src].sort(byNumber).join(',')}:${[...b.tgt].sort(byNumber).join(',')}`
   const old = new Map(previous.map((b) => [key(b), b]))
   return next.map((b) => {
     const same = old.get(key(b))
+    if (b.manual === false) {
+      const { src, tgt, confidence } = manual(b.src, b.tgt)
+      return { src, tgt, confidence: b.confidence ?? (same && !same.manual ? same.confidence : confidence) }
+    }
+    if (b.manual === true) return { ...manual(b.src, b.tgt), confidence: b.confidence ?? same?.confidence ?? 1 }
     return same ? strip(same) : manual(b.src, b.tgt)
   })
 }

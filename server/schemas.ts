@@ -263,7 +263,15 @@ export const ComparisonListSchema = z
 const index = z.number().int().min(0)
 
 export const BeadInputSchema = z
-  .object({ src: z.array(index), tgt: z.array(index) })
+  .object({
+    src: z.array(index),
+    tgt: z.array(index),
+    manual: z
+      .boolean()
+      .optional()
+      .openapi({ description: 'Whether a person set this bead. Omitted: beads not in the stored list count as set by hand; `false` (an undo restoring the aligner\'s bead) does not.' }),
+    confidence: z.number().min(0).max(1).optional().openapi({ description: 'The bead\'s confidence, kept when it is sent back by an undo.' }),
+  })
   .openapi('BeadInput', { description: 'Sentence indices of each side; either side may be empty, not both.' })
 
 export const OperationSchema = z

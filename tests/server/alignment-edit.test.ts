@@ -65,4 +65,15 @@ describe('alignment-edit', () => {
     expect(render(next)).toBe('0:0 1-2:1 3:2* 4:3')
     expect(next[0].confidence).toBe(0.5)
   })
+
+  it('restores the aligner’s beads on undo: beads sent with manual: false are not marked by hand', () => {
+    const merged = applyOperations(BASE, [{ op: 'merge', bead: 1 }], 5, 4)
+    expect(render(merged)).toBe('0:0 1-2-3:1* -:2 4:3')
+    const undo = BASE.map((b) => ({ src: b.src, tgt: b.tgt, confidence: b.confidence, manual: false }))
+    const restored = replaceBeads(merged, undo, 5, 4)
+    expect(render(restored)).toBe('0:0 1-2:1 3:- -:2 4:3')
+    expect(restored.map((b) => b.confidence)).toEqual([0.5, 0.5, 0.5, 0.5, 0.5])
+    // Without the flag, a bead the server does not hold is a correction.
+    expect(render(replaceBeads(merged, parse('0:0 1-2:1 3:- -:2 4:3'), 5, 4))).toBe('0:0 1-2:1* 3:-* -:2 4:3')
+  })
 })
