@@ -2,6 +2,8 @@ import { isRtl } from '../../alignment/language.ts'
 import { FINDING_KINDS, type DivergenceReport, type Finding, type FindingKind } from '../../alignment/types.ts'
 import { languageName } from '../language-tag.ts'
 import type { AnnotationRecord } from '../store/store.ts'
+// The page's names of the kinds ("Name", not `name-mismatch`): one wording wherever people read.
+import { KIND_INFO } from '../../client/lib/findings.ts'
 import { exportPairs } from './pairs.ts'
 import { escapeHtml as h } from './xml.ts'
 
@@ -73,13 +75,16 @@ function sentenceHtml(text: string, findings: Finding[]): string {
     const end = Math.min(f.sentenceEnd, text.length)
     if (end <= start) continue
     out += h(text.slice(at, start))
-    out += `<mark class="k-${h(f.kind)}" title="${h(f.kind + ': ' + f.message)}">${h(text.slice(start, end))}</mark>`
+    out += `<mark class="k-${h(f.kind)}" title="${h(kindLabel(f.kind) + ': ' + f.message)}">${h(text.slice(start, end))}</mark>`
     at = end
   }
   return out + h(text.slice(at))
 }
 
 const pct = (x: number) => `${Math.round(x * 100)}%`
+
+/** The page's label of a kind of finding. */
+const kindLabel = (kind: FindingKind) => KIND_INFO[kind]?.label ?? kind
 
 /** Writes the HTML report of one alignment. */
 export function toHtml(input: HtmlInput): string {
@@ -102,7 +107,7 @@ export function toHtml(input: HtmlInput): string {
       return `<td ${side(input[which])}>${html}</td>`
     }
     const notes = [
-      ...b.findings.map((f) => `<li><span class="tag k-${h(f.kind)}">${h(f.kind)}</span> ${h(f.message)}</li>`),
+      ...b.findings.map((f) => `<li><span class="tag k-${h(f.kind)}">${h(kindLabel(f.kind))}</span> ${h(f.message)}</li>`),
       ...pairs[i].annotations.map(
         (a) =>
           `<li class="ann"><span class="tag">${h([a.tag, ...a.tags].join(', '))}</span>${a.note ? ' ' + h(a.note) : ''}${a.author ? ' — ' + h(a.author) : ''}</li>`,
@@ -127,10 +132,10 @@ export function toHtml(input: HtmlInput): string {
 <body>
 <header>
 <h1>${h(input.title)}</h1>
-<p class="meta">${heading(input.src)} compared with ${heading(input.tgt)} · ${report.mode === 'translation' ? 'translation' : 'comparable texts'} · ${report.summary.beads} beads · generated ${h(input.created.toISOString().slice(0, 16).replace('T', ' '))} UTC</p>
+<p class="meta">${heading(input.src)} compared with ${heading(input.tgt)} · ${report.mode === 'translation' ? 'translation' : 'comparable texts'} · ${report.summary.beads} ${report.summary.beads === 1 ? 'row' : 'rows'} · generated ${h(input.created.toISOString().slice(0, 16).replace('T', ' '))} UTC</p>
 <ul class="summary">
 <li>coverage <b>${pct(report.summary.coverage.src)}</b> of the source, <b>${pct(report.summary.coverage.tgt)}</b> of the target</li>
-${counts.map((k) => `<li><span class="k-${k}">${k}</span> <b>${report.summary.counts[k]}</b></li>`).join('\n')}
+${counts.map((k) => `<li><span class="k-${k}">${h(kindLabel(k))}</span> <b>${report.summary.counts[k]}</b></li>`).join('\n')}
 <li>annotations <b>${input.annotations.length}</b></li>
 </ul>
 </header>

@@ -1,8 +1,9 @@
+import { KIND_INFO } from '../../client/lib/findings.ts'
 import { oneLine, type ExportPair, type Pair, annotationLine } from './pairs.ts'
 
 /**
  * Tab-separated pairs: a header row `bead, <source lang>, <target lang>, findings, annotations`,
- * then one row per bead. Fields are quoted as RFC 4180 quotes CSV fields, with the tab as
+ * then one row per bead, numbered from 1 and its findings named as the page names them. Fields are quoted as RFC 4180 quotes CSV fields, with the tab as
  * separator: a field holding a double quote, a tab or a line break is put between double quotes
  * and its quotes doubled. Without that, a cell starting with `"` swallows the rows after it in a
  * spreadsheet. Cells are single lines (white space runs become one space) before quoting.
@@ -38,7 +39,9 @@ export function toTsvRows(rows: readonly (readonly string[])[]): string {
 export function toTsv(input: TsvInput): string {
   const rows = [['bead', input.srcLang, input.tgtLang, 'findings', 'annotations']]
   for (const p of input.pairs) {
-    rows.push([String(p.bead + 1), p.src, p.tgt, p.findings.join(' '), p.annotations.map(annotationLine).join(' | ')])
+    // Rows numbered and findings named as the page shows them (row 1, "Name").
+    const findings = p.findings.map((k) => KIND_INFO[k]?.label ?? k).join(', ')
+    rows.push([String(p.bead + 1), p.src, p.tgt, findings, p.annotations.map(annotationLine).join(' | ')])
   }
   return toTsvRows(rows.map((r) => r.map(oneLine)))
 }

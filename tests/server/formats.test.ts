@@ -194,7 +194,7 @@ describe('formats/tsv', () => {
     expect(lines[0]).toBe('bead\ten\ttr\tfindings\tannotations')
     expect(lines[1]).toMatch(/^1\t"Hello <b>world<\/b> & ""friends""\."\t/)
     expect(lines[2]).toBe('2\tSecond line with tab.\tİkinci satır.\t\t')
-    expect(lines[3]).toBe('3\tOnly here.\t\tomission\t')
+    expect(lines[3]).toBe('3\tOnly here.\t\tOmission\t')
     const doc = parseTsv(tsv)
     expect([doc.srcLang, doc.tgtLang]).toEqual(['en', 'tr'])
     expect(doc.pairs).toEqual(exportPairs(REPORT).map(({ src, tgt }) => ({ src, tgt })))
@@ -261,8 +261,27 @@ describe('formats/html', () => {
   it('is self-contained, sets the direction of each side and highlights findings', () => {
     expect(html).not.toMatch(/<script|<link|src="http|href="http/)
     expect(html).toContain('<th lang="ar" dir="rtl">')
-    expect(html).toContain('<mark class="k-omission" title="omission: Not &lt;translated&gt;">Only here.</mark>')
-    expect(html).toContain('<span class="k-omission">omission</span> <b>1</b>')
+    expect(html).toContain('<mark class="k-omission" title="Omission: Not &lt;translated&gt;">Only here.</mark>')
+    expect(html).toContain('<span class="k-omission">Omission</span> <b>1</b>')
     expect(html).toContain('coverage <b>80%</b>')
+  })
+
+  it('numbers rows from 1 and names kinds of findings as the page does ("Name", not name-mismatch)', () => {
+    const finding = { kind: 'name-mismatch', side: 'src', text: 'world', start: 9, end: 14, sentence: 0, sentenceStart: 9, sentenceEnd: 14, severity: 'minor', message: 'A name differs' } as const
+    const report: DivergenceReport = {
+      ...REPORT,
+      beads: REPORT.beads.map((b, i) => (i === 0 ? { ...b, findings: [finding] } : b)),
+      summary: { ...REPORT.summary, counts: { omission: 1, 'name-mismatch': 1 } as DivergenceReport['summary']['counts'] },
+    }
+    const out = toHtml({ title: 't', src: { label: 'A', lang: 'en' }, tgt: { label: 'B', lang: 'tr' }, report, annotations: [], created: new Date(0) })
+    // What a reader sees: the text between tags and the tooltips.
+    const body = out.replace(/<style>[\s\S]*?<\/style>/, '')
+    const seen = [body.replace(/<[^>]*>/g, ' '), ...[...body.matchAll(/title="([^"]*)"/g)].map((m) => m[1])].join(' ')
+    expect(seen).not.toMatch(/name-mismatch|omission/)
+    expect(seen).toMatch(/\bName\b.*\b1\b/)
+    expect(out).toContain('title="Name: A name differs"')
+    expect(out).toContain('<span class="tag k-name-mismatch">Name</span> A name differs')
+    expect(out).toContain('· 3 rows ·')
+    expect([...out.matchAll(/<td class="n">(\d+)<\/td>/g)].map((m) => m[1])).toEqual(['1', '2', '3'])
   })
 })
