@@ -155,6 +155,22 @@ export class VersionOpenEvent extends Event {
   }
 }
 
+/** Read a chosen file again in this encoding (a WHATWG name, e.g. `windows-1254`). */
+export class EncodingPickEvent extends Event {
+  static readonly type = 'encoding-pick'
+  constructor(readonly encoding: string) {
+    super(EncodingPickEvent.type, init)
+  }
+}
+
+/** The guessed encoding of a chosen file gives the right text. */
+export class EncodingConfirmEvent extends Event {
+  static readonly type = 'encoding-confirm'
+  constructor() {
+    super(EncodingConfirmEvent.type, init)
+  }
+}
+
 declare global {
   interface HTMLElementEventMap {
     'comparison-open': ComparisonOpenEvent
@@ -174,5 +190,7 @@ declare global {
     'comparison-delete': ComparisonDeleteEvent
     'source-column': SourceColumnEvent
     'version-open': VersionOpenEvent
+    'encoding-pick': EncodingPickEvent
+    'encoding-confirm': EncodingConfirmEvent
   }
 }

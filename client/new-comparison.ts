@@ -1,7 +1,10 @@
 import { LitElement, css, html, nothing } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import { styleMap } from 'lit/directives/style-map.js'
-import { ComparisonCreateEvent } from './events.ts'
+import { ComparisonCreateEvent, type EncodingPickEvent } from './events.ts'
+import './file-encoding.ts'
+import type { FileEncoding } from './file-encoding.ts'
+import type { DecodedText } from './lib/encodings.ts'
 import { COMMON_LANGUAGES, dirOf, languageName } from './lib/language.ts'
 import { sharedStyles } from './styles/shared.ts'
 import type { CreateProgress } from './types.ts'
@@ -20,6 +23,20 @@ interface VersionDraft {
   /** Language chosen by the person; empty means "as detected". */
   lang: string
   text: string
+  /** The file the text was read from, kept so that it can be read again in another encoding. */
+  file?: ChosenFile
+}
+
+/** A file read into a version's text box, and how its bytes were decoded. */
+interface ChosenFile {
+  name: string
+  bytes: Uint8Array
+  /** `null` when no encoding could be recognised: the person must choose one. */
+  read: DecodedText | null
+  /** A guessed encoding was confirmed, or one was chosen. */
+  confirmed: boolean
+  /** Why the last encoding chosen could not read the bytes. */
+  error: string
 }
 
 /**
@@ -192,6 +209,16 @@ export class NewComparison extends LitElement {
           <input type="file" accept=".txt,.md,text/plain" aria-label=${`Choose a file for the ${which.toLowerCase()}`} @change=${(e: Event) => this.#pick(e, i)} />
         </span>
       </div>
+      ${v.file
+        ? html`<file-encoding
+            .fileName=${v.file.name}
+            .read=${v.file.read}
+            .confirmed=${v.file.confirmed}
+            .error=${v.file.error}
+            @encoding-pick=${(e: EncodingPickEvent) => void this.#reread(i, e.encoding)}
+            @encoding-confirm=${() => this.#set(i, { file: { ...v.file!, confirmed: true } })}
+          ></file-encoding>`
+        : nothing}
     </fieldset>`
   }
 
@@ -249,13 +276,35 @@ export class NewComparison extends LitElement {
       this.problem = `“${file.name}” is larger than 5 MB.`
       return
     }
-    // Invalid UTF-8 becomes U+FFFD rather than an error: the text still shows what it can.
-    const text = new TextDecoder('utf-8').decode(await file.arrayBuffer())
-    if (text.includes('\u0000')) {
-      this.problem = `“${file.name}” looks like a binary file, not plain text.`
-      return
+    // A byte-order mark, else UTF-8, else a guess among the legacy code pages, which the person
+    // sees and confirms (file-encoding); never U+FFFD in silence. Loaded on first use.
+    const bytes = new Uint8Array(await file.arrayBuffer())
+    const { decodeText, EncodingError } = await import('./lib/encoding.ts')
+    let read: DecodedText | null
+    try {
+      read = decodeText(bytes)
+    } catch (err) {
+      if (!(err instanceof EncodingError) || err.code === 'binary') {
+        this.problem = `“${file.name}” looks like a binary file, not plain text.`
+        return
+      }
+      read = null
     }
-    this.#set(i, { text, label: this.versions[i].label || file.name.replace(/\.[^.]+$/, '') })
+    const chosen: ChosenFile = { name: file.name, bytes, read, confirmed: false, error: '' }
+    this.#set(i, { text: read?.text ?? '', file: chosen, label: this.versions[i].label || file.name.replace(/\.[^.]+$/, '') })
+  }
+
+  /** Reads version `i`'s file again in `encoding`, which counts as confirming it. */
+  async #reread(i: number, encoding: string) {
+    const file = this.versions[i].file
+    if (!file) return
+    const { decodeText, encodingName } = await import('./lib/encoding.ts')
+    try {
+      const read = decodeText(file.bytes, encoding)
+      this.#set(i, { text: read.text, file: { ...file, read, confirmed: true, error: '' } })
+    } catch {
+      this.#set(i, { file: { ...file, error: `It cannot be read as ${encodingName(encoding)}: some of its bytes have no character there.` } })
+    }
   }
 
   #drop(e: DragEvent, i: number) {
@@ -284,6 +333,13 @@ export class NewComparison extends LitElement {
     const title = (form.elements.namedItem('title') as HTMLInputElement).value.trim()
     const mode = (form.elements.namedItem('mode') as HTMLSelectElement).value as 'auto' | 'translation' | 'comparable'
     const drafts = this.versions
+    // A guessed encoding is confirmed before anything is sent: a wrong one garbles every letter.
+    const unsure = drafts.findIndex((v) => v.file && (!v.file.read || (v.file.read.source === 'detected' && !v.file.confirmed)))
+    if (unsure >= 0) {
+      this.problem = `Check the encoding of “${drafts[unsure].file!.name}” (${this.#which(unsure).toLowerCase()}): confirm the guess or choose another.`
+      void this.updateComplete.then(() => this.renderRoot.querySelector<FileEncoding>(`fieldset[data-version="${unsure}"] file-encoding`)?.focusChoice())
+      return
+    }
     const empty = drafts.findIndex((v) => !v.text.trim())
     if (empty >= 0) {
       this.problem = `The ${this.#which(empty).toLowerCase()} is empty.`
