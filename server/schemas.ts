@@ -7,29 +7,54 @@ import { PROGRESS_STAGES } from './progress.ts'
  * schemas, so the document at `/api/openapi.json` cannot drift from what the server accepts.
  */
 
+/** Longest title of a comparison, in UTF-16 units. */
+export const MAX_TITLE = 300
+
+/** Longest label of a version, in UTF-16 units. */
+export const MAX_LABEL = 200
+
 /** Most versions a comparison may have (the source and up to five others). */
 export const MAX_VERSIONS = 6
 
 /** The tag taxonomy of translation shifts; free tags are allowed beside it. */
 export const TAXONOMY = ANNOTATION_TAGS
 
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
 
-/** Replaces unpaired UTF-16 surrogates (valid in JSON, not in Unicode) by U+FFFD, length kept. */
-export function wellFormed(s: string): string {
-  return s.replace(LONE_SURROGATE, '\uFFFD')
+/** Whether `s` holds half of a surrogate pair: valid in JSON and in JS strings, not in Unicode. */
+export function hasLoneSurrogate(s: string): boolean {
+  return LONE_SURROGATE.test(s)
+}
+
+/** What is wrong with a string that {@link hasLoneSurrogate}. */
+export const LONE_SURROGATE_MESSAGE =
+  'must not contain a lone surrogate (half of a character outside the BMP, such as an emoji cut in two); send whole characters'
+
+/** Drops a byte order mark at the start: it is not text, and PGlite drops it when reading back. */
+export function stripBom(s: string): string {
+  return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s
+}
+
+// White space, controls, format characters (zero-width spaces and joiners, bidi marks, the BOM,
+// soft hyphens) and fillers: a text of nothing else shows nothing.
+const INVISIBLE = /^[\s\p{Cc}\p{Cf}\u115F\u1160\u3164\uFFA0\u2800]*$/u
+
+/** Whether `s` has nothing to show: empty, or only white space and invisible characters. */
+export function isBlank(s: string): boolean {
+  return INVISIBLE.test(s)
 }
 
 /**
- * A user string: no NUL (PostgreSQL text cannot hold it, and it means binary data), unpaired
- * surrogates replaced, at most `max` UTF-16 units.
+ * A user string: no NUL (PostgreSQL text cannot hold it, and it means binary data), no unpaired
+ * surrogate (jsonb refuses it), a leading byte order mark dropped, at most `max` UTF-16 units.
  */
 export function userText(max: number) {
   return z
     .string()
     .max(max)
     .refine((s) => !s.includes('\u0000'), { message: 'must not contain NUL characters (is it binary data?)' })
-    .transform(wellFormed)
+    .refine((s) => !hasLoneSurrogate(s), { message: LONE_SURROGATE_MESSAGE })
+    .transform(stripBom)
 }
 
 /** A single-line name (title, label, author, tag): trimmed, at most `max` characters. */
@@ -169,7 +194,7 @@ export const SharedRowsSchema = z
 
 export const VersionInputSchema = z
   .object({
-    label: userName(200).optional().openapi({ description: 'Defaults to the language name.', example: 'English original' }),
+    label: userName(MAX_LABEL).optional().openapi({ description: 'Defaults to the language name.', example: 'English original' }),
     lang: z
       .string()
       .max(35)
@@ -188,7 +213,7 @@ export const ImportSchema = z
 
 export const CreateComparisonSchema = z
   .object({
-    title: userName(300).optional().openapi({ example: 'Taliban crossing: English and Turkish' }),
+    title: userName(MAX_TITLE).optional().openapi({ example: 'Taliban crossing: English and Turkish' }),
     versions: z
       .array(VersionInputSchema)
       .optional()

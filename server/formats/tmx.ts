@@ -9,7 +9,8 @@ import {
   type Pair,
   type PairNote,
 } from './pairs.ts'
-import { decodeXmlText, escapeXml } from './xml.ts'
+import { hasLoneSurrogate } from '../schemas.ts'
+import { decodeXmlText, escapeXml, XmlCharError } from './xml.ts'
 
 /**
  * TMX 1.4 (the Translation Memory eXchange format of LISA/GALA): one `<tu>` per bead, one `<tuv>`
@@ -78,7 +79,11 @@ function noteFields(ann: ExportAnnotation): Record<string, unknown> {
   return { tag: ann.tag, tags: ann.tags, note: ann.note, author: ann.author, ...span }
 }
 
-/** The note a `x-parallax-annotation` property holds, or undefined when it holds none. */
+/**
+ * The note a `x-parallax-annotation` property holds, or undefined when it holds none.
+ *
+ * @throws TmxError when a string in it holds what no text may (NUL, half a surrogate pair)
+ */
 function readNoteProp(json: string): PairNote | undefined {
   let v: unknown
   try {
@@ -88,11 +93,17 @@ function readNoteProp(json: string): PairNote | undefined {
   }
   if (!v || typeof v !== 'object' || Array.isArray(v)) return undefined
   const o = v as Record<string, unknown>
-  const str = (x: unknown) => (typeof x === 'string' ? x : '')
+  const str = (x: unknown) => {
+    if (typeof x !== 'string') return ''
+    // JSON escapes can spell what XML cannot carry: \u0000, or \ud800 alone.
+    if (x.includes('\u0000')) throw new TmxError('an annotation property (x-parallax-annotation) holds a NUL character')
+    if (hasLoneSurrogate(x)) throw new TmxError('an annotation property (x-parallax-annotation) holds a lone surrogate, half of a character')
+    return x
+  }
   if (!str(o.tag)) return undefined
   const note: PairNote = {
     tag: str(o.tag),
-    tags: Array.isArray(o.tags) ? o.tags.filter((t): t is string => typeof t === 'string') : [],
+    tags: Array.isArray(o.tags) ? o.tags.filter((t): t is string => typeof t === 'string').map(str) : [],
     note: str(o.note),
     author: str(o.author),
   }
@@ -146,8 +157,12 @@ interface XmlNode {
   [key: string]: unknown
 }
 
-const text = (v: unknown): string =>
-  typeof v === 'string' ? v : typeof v === 'number' ? String(v) : v && typeof v === 'object' ? text((v as XmlNode)['#text']) : ''
+/** The text of a node or attribute as the document spells it, references not yet decoded. */
+const rawText = (v: unknown): string =>
+  typeof v === 'string' ? v : typeof v === 'number' ? String(v) : v && typeof v === 'object' ? rawText((v as XmlNode)['#text']) : ''
+
+/** The text of a node or attribute: entities and character references decoded (`O&#39;Brien`). */
+const text = (v: unknown): string => decodeXmlText(rawText(v))
 
 // Inline codes of TMX: bpt/ept/it/ph/ut carry native markup (dropped), hi/sub carry text (kept).
 function segText(raw: string): string {
@@ -162,11 +177,25 @@ function segText(raw: string): string {
 /**
  * Reads the aligned pairs of a TMX document (1.4, or 1.1-1.3, which share this structure).
  * Sides are told apart by Parallax's `x-parallax-side` property, else by `xml:lang` against the
- * header's `srclang`, else by order. Entity declarations are refused outright.
+ * header's `srclang`, else by order. Entity declarations are refused outright. Entities and
+ * character references are decoded here, in text and attributes alike, not by the parser
+ * (which leaves numeric references such as our own `&#39;` as they are).
  *
- * @throws TmxError when the XML is malformed or is not TMX
+ * @throws TmxError when the XML is malformed, nested too deeply, refers to a surrogate, or is not TMX
  */
 export function parseTmx(xml: string): TmxDocument {
+  try {
+    return readTmx(xml)
+  } catch (err) {
+    if (err instanceof TmxError) throw err
+    if (err instanceof XmlCharError) throw new TmxError(err.message)
+    // The parser's own limits (elements nested too deeply, and the like) are the file's fault.
+    if (err instanceof Error) throw new TmxError(`the XML cannot be parsed: ${err.message}`)
+    throw err
+  }
+}
+
+function readTmx(xml: string): TmxDocument {
   if (/<!ENTITY/i.test(xml)) throw new TmxError('TMX with entity declarations is not accepted')
   const valid = XMLValidator.validate(xml)
   if (valid !== true) {
@@ -177,7 +206,7 @@ export function parseTmx(xml: string): TmxDocument {
     attributeNamePrefix: '@',
     parseTagValue: false,
     parseAttributeValue: false,
-    processEntities: true,
+    processEntities: false,
     stopNodes: ['tmx.body.tu.tuv.seg'],
     isArray: (name) => ['tu', 'tuv', 'prop', 'note'].includes(name),
   })
@@ -215,7 +244,7 @@ export function parseTmx(xml: string): TmxDocument {
       if (side === 'tgt' && lang) tgtLang ??= lang
       const seg = tuv.seg
       if (seg === undefined) throw new TmxError(`<tuv> ${i + 1} of <tu> number ${k + 1} has no <seg>`)
-      const value = segText(text(seg))
+      const value = segText(rawText(seg))
       pair[side] = pair[side] ? `${pair[side]} ${value}` : value
     })
     const notes = tuNotes(tu, lineNotes)

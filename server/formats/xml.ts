@@ -18,11 +18,21 @@ export function escapeXml(s: string): string {
   return escapeHtml(s.replace(XML_FORBIDDEN, '\uFFFD'))
 }
 
-/** Decodes the five predefined entities and numeric character references of XML text. */
+/** A character reference to a surrogate code point, which XML forbids and no text can hold. */
+export class XmlCharError extends Error {}
+
+/**
+ * Decodes the five predefined entities and numeric character references of XML text. A
+ * reference to NUL or past U+10FFFF becomes U+FFFD; one to a surrogate (`&#xD800;`) throws
+ * {@link XmlCharError}: decoded, it would be half a character that no store accepts.
+ */
 export function decodeXmlText(s: string): string {
   return s.replace(/&(?:#x([0-9a-fA-F]+)|#([0-9]+)|(amp|lt|gt|quot|apos));/g, (m, hex, dec, name) => {
     if (name) return { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }[name as string]!
     const cp = parseInt(hex ?? dec, hex ? 16 : 10)
+    if (cp >= 0xd800 && cp <= 0xdfff) {
+      throw new XmlCharError(`${m} refers to a surrogate code point, half of a character, which XML may not hold`)
+    }
     return cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : '\uFFFD'
   })
 }

@@ -17,8 +17,10 @@ import {
   CreateComparisonSchema,
   CreatedComparisonSchema,
   IdParam,
+  isBlank,
+  MAX_LABEL,
+  MAX_TITLE,
   MAX_VERSIONS,
-  wellFormed,
 } from '../schemas.ts'
 import type { Version } from '../store/store.ts'
 import { alignmentView, comparisonView, listItemView } from '../views.ts'
@@ -39,7 +41,23 @@ const utf8Length = (s: string) => Buffer.byteLength(s, 'utf8')
 /** Most notes an import may bring as annotations. */
 export const MAX_IMPORTED_NOTES = 10_000
 
-/** Reads a multipart create: `file` parts in order (source first), optional `lang`/`label` parts. */
+/** A file's name as error messages show it: NUL made visible, at most 80 characters. */
+function shownName(f: File, i: number): string {
+  const name = f.name.replace(/\u0000/g, '\u2400')
+  return name ? `"${cut(name, 80)}"` : `number ${i + 1}`
+}
+
+/** A version's label from its file name: the name without its extension, cut to fit a label. */
+function fileLabel(name: string): string | undefined {
+  const stem = name.replace(/\.[^.]*$/, '').replace(/\s+/g, ' ').trim()
+  return stem ? cut(stem, MAX_LABEL) : undefined
+}
+
+/**
+ * Reads a multipart create: `file` parts in order (source first), optional `lang`/`label` parts,
+ * `title`, `mode`, `presplit`. The fields then go through the same schema as a JSON create, so
+ * a NUL, a lone surrogate or a 5 MB title is refused here as it is there.
+ */
 async function readMultipart(c: Context, deps: Deps): Promise<CreateRequest> {
   let form: FormData
   try {
@@ -56,38 +74,40 @@ async function readMultipart(c: Context, deps: Deps): Promise<CreateRequest> {
   const labels = field('label')
   const texts: string[] = []
   for (const [i, f] of files.entries()) {
+    if (f.name.includes('\u0000')) {
+      throw new ApiError(400, 'invalid_request', `The name of file ${shownName(f, i)} contains NUL characters.`)
+    }
     if (f.size > deps.limits.versionBytes) {
-      throw new ApiError(413, 'version_too_large', `The file "${f.name}" is larger than ${formatBytes(deps.limits.versionBytes)}.`)
+      throw new ApiError(413, 'version_too_large', `The file ${shownName(f, i)} is larger than ${formatBytes(deps.limits.versionBytes)}.`)
     }
-    const text = decodeUtf8(await f.arrayBuffer(), `The file "${f.name || `number ${i + 1}`}"`)
+    const text = decodeUtf8(await f.arrayBuffer(), `The file ${shownName(f, i)}`)
     if (text.includes('\u0000')) {
-      throw new ApiError(400, 'invalid_text', `The file "${f.name}" contains NUL characters; is it binary data?`)
+      throw new ApiError(400, 'invalid_text', `The file ${shownName(f, i)} contains NUL characters; is it binary data?`)
     }
-    texts.push(wellFormed(text.replace(/^\uFEFF/, '')))
+    texts.push(text)
   }
   const title = field('title')[0]
-  const mode = field('mode')[0] || undefined
   const presplit = field('presplit')[0]
   const base = {
     title: title || undefined,
-    mode: mode as CreateRequest['mode'],
+    // Only short values are valid; a long one is cut so the error message stays short.
+    mode: field('mode')[0]?.slice(0, 40) || undefined,
     presplit: presplit === undefined ? undefined : presplit === 'true' || presplit === '1' || presplit === 'on',
   }
-  if (mode !== undefined && !['auto', 'translation', 'comparable'].includes(mode)) {
-    throw new ApiError(400, 'invalid_request', 'mode must be auto, translation or comparable.')
-  }
   const importFormat = files.length === 1 ? /\.(tmx|tsv)$/i.exec(files[0].name)?.[1]?.toLowerCase() : undefined
-  if (importFormat) {
-    return { ...base, import: { format: importFormat as 'tmx' | 'tsv', content: texts[0] } }
-  }
-  return {
-    ...base,
-    versions: texts.map((text, i) => ({
-      text,
-      lang: langs[i] || undefined,
-      label: labels[i] || files[i].name.replace(/\.[^.]*$/, '') || undefined,
-    })),
-  }
+  const request = importFormat
+    ? { ...base, import: { format: importFormat, content: texts[0] } }
+    : {
+        ...base,
+        versions: texts.map((text, i) => ({
+          text,
+          lang: langs[i] || undefined,
+          label: labels[i] || fileLabel(files[i].name),
+        })),
+      }
+  const parsed = CreateComparisonSchema.safeParse(request)
+  if (!parsed.success) throw new ApiError(400, 'invalid_request', `Invalid form: ${describeIssues(parsed.error)}`)
+  return parsed.data
 }
 
 /** Reads a JSON create. */
@@ -119,11 +139,25 @@ function resolveLang(given: string | undefined, text: string, which: string): st
   return normalizeLanguageTag(detectLanguage(text)) ?? 'und'
 }
 
+/**
+ * The longest start of `s` of at most `max` UTF-16 units that ends between graphemes, so that an
+ * emoji (a surrogate pair, or several joined) or a letter with its accents is never cut in two.
+ */
+function cut(s: string, max: number): string {
+  if (s.length <= max) return s
+  let end = 0
+  for (const { index, segment } of new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(s)) {
+    if (index + segment.length > max) break
+    end = index + segment.length
+  }
+  return s.slice(0, end)
+}
+
 /** A title from the source text's first line when none is given. */
 function defaultTitle(text: string): string {
-  const line = text.split('\n').find((l) => l.trim()) ?? 'Untitled comparison'
+  const line = text.split('\n').find((l) => !isBlank(l)) ?? 'Untitled comparison'
   const clean = line.replace(/\s+/g, ' ').trim()
-  return clean.length > 120 ? clean.slice(0, 119) + '…' : clean
+  return clean.length > 120 ? cut(clean, 119).trimEnd() + '…' : clean
 }
 
 /** Turns a create request into versions and their reports, telling `tracker` how far it is. */
@@ -157,7 +191,7 @@ async function analyse(
         `The ${format.toUpperCase()} file has ${notes.length.toLocaleString('en')} notes; at most ${MAX_IMPORTED_NOTES.toLocaleString('en')} are imported.`,
       )
     }
-    if (!srcText.trim() || !tgtText.trim()) {
+    if (isBlank(srcText) || isBlank(tgtText)) {
       throw new ApiError(400, 'empty_text', `The ${format.toUpperCase()} file has no text on one of its two sides.`)
     }
     const srcLang = resolveLang(doc.srcLang ?? undefined, srcText, 'source language of the import')
@@ -169,7 +203,9 @@ async function analyse(
     // Pairs come aligned: only the findings are left to compute.
     tracker?.analysis({ stage: 'comparing', done: 0, total: 0, version: 1, versions: 1 })
     const report = await deps.analyzer.fromPairs(versions[0], versions[1], beads)
-    return { title: req.title || doc.title || `Imported ${format.toUpperCase()}`, versions, reports: [report], notes }
+    // A file's title is cut to what a title may hold (a TMX may carry megabytes in its title).
+    const title = req.title || cut(doc.title ?? '', MAX_TITLE).trim() || `Imported ${format.toUpperCase()}`
+    return { title, versions, reports: [report], notes }
   }
   const input = req.versions ?? []
   if (input.length < 2 || input.length > MAX_VERSIONS) {
@@ -184,7 +220,7 @@ async function analyse(
     if (utf8Length(v.text) > deps.limits.versionBytes) {
       throw new ApiError(413, 'version_too_large', `The text of ${which} is larger than ${formatBytes(deps.limits.versionBytes)}.`)
     }
-    if (!v.text.trim()) throw new ApiError(400, 'empty_text', `The text of ${which} is empty.`)
+    if (isBlank(v.text)) throw new ApiError(400, 'empty_text', `The text of ${which} is empty (or has only invisible characters).`)
     const lang = resolveLang(v.lang, v.text, which)
     return { label: v.label || languageName(lang), lang, text: v.text }
   })

@@ -1,8 +1,9 @@
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { clip } from '../../alignment/divergence/text.ts'
+import { inlineAnalyzer } from '../../server/analysis.ts'
 import { createApp } from '../../server/app.ts'
 import { parseTmx } from '../../server/formats/tmx.ts'
 import { openPglite } from '../../server/store/pglite.ts'
@@ -146,5 +147,155 @@ describe.each(BACKENDS)('defects on $name', (backend) => {
     expect((await annotate()).headers.get('retry-after')).toBe('1')
     clock += 1_000
     expect((await annotate()).status).toBe(201)
+  })
+})
+
+describe.each(BACKENDS)('input defects on $name', (backend) => {
+  let db: TestDb
+  let app: ReturnType<typeof createApp>
+  const logged: unknown[] = []
+  beforeAll(async () => {
+    if (backend.skip) return
+    db = await backend.open()
+    app = createApp({ store: db.store, rateLimit: false, log: (_m, err) => logged.push(err) })
+  })
+  beforeEach(() => {
+    logged.length = 0
+  })
+  afterAll(async () => db?.close())
+  const run = backend.skip ? it.skip : it
+
+  const create = (body: unknown) => call(app, 'POST', '/api/comparisons', { body })
+  const two = (text: string, extra: Record<string, unknown> = {}) => ({ ...extra, versions: [{ lang: 'en', text }, PAIR[1]] })
+
+  // ---- 3: characters outside the BMP ----
+
+  run('takes emoji wherever a finding text or a default title cuts them, and corrects such an alignment (item 3)', async () => {
+    const kept = 'The river is wide. Ten boats crossed it. Nobody saw them.'
+    for (let n = 62; n < 71; n += 2) {
+      // A sentence the other version leaves out: its finding quotes it, cut near the emoji.
+      const extra = `${'Lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod'.slice(0, n)}😀 tempor incididunt ut labore.`
+      const res = await create({ versions: [{ lang: 'en', text: `${kept} ${extra}` }, { lang: 'en', text: kept }] })
+      expect(errorOf(res)).toBe('201 -')
+      const alignment = await call(app, 'GET', `/api/comparisons/${res.body.id}/alignment`)
+      expect(strings(alignment.body).filter((s) => LONE.test(s))).toEqual([])
+      expect(alignment.body.beads.some((b: { findings: unknown[] }) => b.findings.length)).toBe(true)
+      const merged = await call(app, 'PUT', `/api/comparisons/${res.body.id}/alignment`, {
+        key: res.body.ownerKey,
+        body: { revision: 1, operations: [{ op: 'merge', bead: 2 }] },
+      })
+      expect(errorOf(merged)).toBe('200 -')
+    }
+    // A first line over 120 units, with an emoji where the default title is cut.
+    const line = 'x'.repeat(118) + '😀😀 and then more.'
+    const titled = await create(two(`${line}\nSecond line here.`))
+    expect(errorOf(titled)).toBe('201 -')
+    expect(LONE.test(titled.body.title)).toBe(false)
+    expect(titled.body.title).toMatch(/^x{118}…$|^x{118}😀…$/)
+  })
+
+  run('refuses a lone surrogate in any input with a clear 400 (item 3)', async () => {
+    const lone = (res: Awaited<ReturnType<typeof create>>) => [errorOf(res), /surrogate/.test(res.body.error?.message)]
+    expect(lone(await create(two('Broken \uD800 pair. Fine.')))).toEqual(['400 invalid_request', true])
+    expect(lone(await create(two('Fine text.', { title: 'Half \uDC00' })))).toEqual(['400 invalid_request', true])
+    const tmx = (seg: string) =>
+      `<tmx version="1.4"><header srclang="en"/><body><tu><tuv xml:lang="en"><seg>${seg}</seg></tuv><tuv xml:lang="tr"><seg>Bir.</seg></tuv></tu></body></tmx>`
+    const refused = await create({ import: { format: 'tmx', content: tmx('One &#xD800; two.') } })
+    expect([errorOf(refused), refused.body.error.message]).toEqual(['400 invalid_import', expect.stringMatching(/surrogate/)])
+    expect(errorOf(await create({ import: { format: 'tmx', content: tmx('Face &#x1F600; fine.') } }))).toBe('201 -')
+    const { id, ownerKey } = (await create({ title: 'Small', versions: PAIR })).body
+    const note = await call(app, 'POST', `/api/comparisons/${id}/annotations`, { key: ownerKey, body: { target: { bead: 0 }, tag: 'x', note: 'a\uD83Db' } })
+    expect(lone(note)).toEqual(['400 invalid_request', true])
+    expect(logged).toEqual([])
+  })
+
+  // ---- 4: multipart fields ----
+
+  run('validates the title, labels, languages and file names of a multipart create like JSON (item 4)', async () => {
+    const upload = (fields: Record<string, string>, names = ['a.txt', 'b.txt']) => {
+      const form = new FormData()
+      for (const [k, v] of Object.entries(fields)) form.append(k, v)
+      form.append('file', new File([PAIR[0].text], names[0]))
+      form.append('file', new File([PAIR[1].text], names[1]))
+      return call(app, 'POST', '/api/comparisons', { body: form })
+    }
+    const refused = async (res: Promise<Awaited<ReturnType<typeof create>>>) => {
+      const r = await res
+      return [errorOf(r), r.text.length < 2000]
+    }
+    expect(await refused(upload({ title: 'a\u0000b' }))).toEqual(['400 invalid_request', true])
+    expect(await refused(upload({ title: 'T'.repeat(5_000_000) }))).toEqual(['400 invalid_request', true])
+    expect(await refused(upload({ label: 'a\u0000b' }))).toEqual(['400 invalid_request', true])
+    expect(await refused(upload({ label: 'L'.repeat(300) }))).toEqual(['400 invalid_request', true])
+    expect(await refused(upload({ lang: 'e'.repeat(100_000) }))).toEqual(['400 invalid_request', true])
+    expect(await refused(upload({}, ['a\u0000.txt', 'b.txt']))).toEqual(['400 invalid_request', true])
+    // A long file name is cut to a label, as a user would expect, not refused.
+    const long = await upload({}, ['n'.repeat(1000) + '.txt', 'b.txt'])
+    expect([errorOf(long), long.body.versions[0].label.length]).toEqual(['201 -', 200])
+    const list = await call(app, 'GET', '/api/comparisons')
+    expect(list.text.length).toBeLessThan(100_000)
+    expect(logged).toEqual([])
+  })
+
+  // ---- 6: a leading BOM ----
+
+  run('strips a leading BOM on every input path, so offsets hold and corrections work (item 6)', async () => {
+    const text = '\uFEFFThe river is wide. Ten boats crossed it. Nobody saw them.'
+    const form = new FormData()
+    form.append('file', new File([text], 'en.txt'))
+    form.append('file', new File([PAIR[1].text], 'tr.txt'))
+    const tsv = '\uFEFFThe river is wide.\tNehir geniş.\nTen boats crossed it.\tOn tekne geçti.\n'
+    const tmx = '\uFEFF<tmx version="1.4"><header srclang="en"/><body><tu><tuv xml:lang="en"><seg>One.</seg></tuv><tuv xml:lang="tr"><seg>Bir.</seg></tuv></tu><tu><tuv xml:lang="en"><seg>Two.</seg></tuv><tuv xml:lang="tr"><seg>İki.</seg></tuv></tu></body></tmx>'
+    const made = [
+      await create({ versions: [{ lang: 'en', text }, PAIR[1]] }),
+      await call(app, 'POST', '/api/comparisons', { body: form }),
+      await create({ import: { format: 'tsv', content: tsv } }),
+      await create({ import: { format: 'tmx', content: tmx } }),
+    ]
+    for (const res of made) {
+      expect(errorOf(res)).toBe('201 -')
+      const { id, ownerKey } = res.body
+      const stored = (await call(app, 'GET', `/api/comparisons/${id}`)).body.versions[0].text as string
+      expect(stored.startsWith('\uFEFF')).toBe(false)
+      const a = await call(app, 'GET', `/api/comparisons/${id}/alignment`)
+      for (const s of a.body.src.sentences) expect(stored.slice(s.start, s.end)).toBe(s.text)
+      const merged = await call(app, 'PUT', `/api/comparisons/${id}/alignment`, { key: ownerKey, body: { revision: 1, operations: [{ op: 'merge', bead: 0 }] } })
+      expect(errorOf(merged)).toBe('200 -')
+      const unlinked = await call(app, 'PUT', `/api/comparisons/${id}/alignment`, { key: ownerKey, body: { revision: 2, operations: [{ op: 'unlink', bead: 0 }] } })
+      expect(errorOf(unlinked)).toBe('200 -')
+    }
+    const { id, ownerKey } = made[0].body
+    const note = await call(app, 'POST', `/api/comparisons/${id}/annotations`, { key: ownerKey, body: { target: { bead: 0 }, tag: 'x', note: '\uFEFFA note.' } })
+    expect(note.body.note).toBe('A note.')
+    expect(logged).toEqual([])
+  })
+
+  run('reads a text stored with its BOM by an earlier version with its offsets intact (item 6)', async () => {
+    const text = '\uFEFFThe river is wide. Ten boats crossed it. Nobody saw them.'
+    const versions = [{ label: 'EN', lang: 'en', text }, { label: 'TR', lang: 'tr', text: PAIR[1].text }]
+    const reports = await inlineAnalyzer().compare(versions, {})
+    const id = `bom${backend.name}`
+    await db.store.createComparison({ id, title: 'Old', versions, reports, ownerKey: { id: 'b0b0b0b0b0b0', secretHash: 'x' } })
+    const stored = (await call(app, 'GET', `/api/comparisons/${id}`)).body.versions[0].text as string
+    const a = await call(app, 'GET', `/api/comparisons/${id}/alignment`)
+    for (const s of a.body.src.sentences) expect(stored.slice(s.start, s.end)).toBe(s.text)
+    const comparison = await db.store.getComparison(id)
+    const next = await inlineAnalyzer().rediverge(reports[0], comparison!.versions[0].text, comparison!.versions[1].text, [
+      { src: [0, 1], tgt: [0, 1], confidence: 1 },
+      ...reports[0].beads.slice(2),
+    ])
+    expect(next.beads.length).toBe(reports[0].beads.length - 1)
+  })
+
+  // ---- 13: invisible texts ----
+
+  run('refuses a text of only zero-width and other invisible characters as empty (item 13)', async () => {
+    const invisible = '\u200B\u200C\u200D\u2060\uFEFF \u200E\u00AD'
+    expect(errorOf(await create(two(invisible)))).toBe('400 empty_text')
+    const form = new FormData()
+    form.append('file', new File([PAIR[0].text], 'a.txt'))
+    form.append('file', new File([invisible], 'b.txt'))
+    expect(errorOf(await call(app, 'POST', '/api/comparisons', { body: form }))).toBe('400 empty_text')
+    expect(errorOf(await create({ import: { format: 'tsv', content: `One.\t${invisible}\nTwo.\t\u200B\n` } }))).toBe('400 empty_text')
   })
 })
