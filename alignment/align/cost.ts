@@ -5,6 +5,7 @@ import { dot, type WeightedSentence } from './features.ts'
  * The bead cost: what the DP minimises. For a bead of a source and b target sentences
  *
  *   cost = prior(a, b) + LENGTH_WEIGHT · gc(lenS, lenT) + LEXICAL_WEIGHT · (1 − sim(S, T))
+ *          + ORPHAN · Σ evidence of each sentence of a merge that shares nothing with the other side
  *
  * and SKIP for each sentence of a 1-0 or 0-1 bead.
  * - gc is Gale & Church's (1993) length cost, −log P(|δ|) for δ = (lT − c·lS) / √(s²·l̄), with c
@@ -15,6 +16,11 @@ import { dot, type WeightedSentence } from './features.ts'
  *   dot(ΣS, ΣT) is the sum of the sentence pairs' dot products (computed once per pair in the
  *   band), and |ΣS|² adds the products of neighbouring sentences of one side to their norms.
  * - Where neither side has any shareable feature, sim is NEUTRAL_SIM: no evidence either way.
+ * - The orphan term: the cosine of sums cannot tell a merge whose every sentence shares something
+ *   with the other side from one that carries a sentence sharing nothing (a sentence the other
+ *   version left out, absorbed into its neighbour's bead because it is short enough for the
+ *   length model). Such a sentence pays in proportion to its own evidence (its squared norm over
+ *   the side's mean, at most 1): a rare name or a number weighs, one common cognate hardly.
  */
 export interface CostParams {
   /** −log prior of each bead type, by `${a}-${b}`. */
@@ -35,6 +41,12 @@ export interface CostParams {
   /** Gale & Church's s²: variance of the target length per unit of source length. */
   variance: number
   neutralSim: number
+  /**
+   * Cost of each sentence of a merge (a side of two sentences or more) that has evidence of its own
+   * and shares none of it with the other side, in proportion to its evidence relative to the side's
+   * mean (capped at 1): a sentence the other version leaves out, absorbed into its neighbour's bead.
+   */
+  orphan: number
 }
 
 /**
@@ -50,6 +62,7 @@ export const COST_DEFAULTS: CostParams = {
   lexicalWeight: 3,
   variance: 6.8,
   neutralSim: 0.3,
+  orphan: 2,
 }
 
 // −log of the two-sided normal tail 2·(1 − Φ(|x|)), by the complementary error function
@@ -148,7 +161,7 @@ export function makeCost(
     const [a, b] = k.split('-').map(Number)
     prior[a * 8 + b] = v
   }
-  const { skip, skipFullLength, skipHeading, skipFurniture, lengthWeight, lexicalWeight, variance, neutralSim } = params
+  const { skip, skipFullLength, skipHeading, skipFurniture, lengthWeight, lexicalWeight, variance, neutralSim, orphan } = params
   const skipCost = (sentence: WeightedSentence) => {
     const base = sentence.furniture ? skip * skipFurniture : sentence.heading ? skip * skipHeading : skip
     const len = sentence.length
@@ -196,6 +209,43 @@ export function makeCost(
     const mean = (ls + lt) / 2
     return tailCost((lt - ls) / Math.sqrt(variance * Math.max(mean, 1)))
   }
+  const meanNorm = (runs: Float64Array[]) => {
+    let sum = 0
+    let count = 0
+    for (const v of runs[1]) {
+      if (v <= 0) continue
+      sum += v
+      count++
+    }
+    return count ? sum / count : 1
+  }
+  const meanS = meanNorm(normS)
+  const meanT = meanNorm(normT)
+  // Sentences of a merge that share nothing with the other side, weighed by their evidence.
+  const orphans = (i0: number, a: number, j0: number, b: number) => {
+    let weight = 0
+    const ns = normS[a][i0]
+    const nt = normT[b][j0]
+    if (a > 1 && nt > 0) {
+      for (let s = i0; s < i0 + a; s++) {
+        const own = normS[1][s]
+        if (own <= 0) continue
+        let product = 0
+        for (let t = j0; t < j0 + b; t++) product += table.get(s, t)
+        if (product <= 0) weight += Math.min(1, own / meanS)
+      }
+    }
+    if (b > 1 && ns > 0) {
+      for (let t = j0; t < j0 + b; t++) {
+        const own = normT[1][t]
+        if (own <= 0) continue
+        let product = 0
+        for (let s = i0; s < i0 + a; s++) product += table.get(s, t)
+        if (product <= 0) weight += Math.min(1, own / meanT)
+      }
+    }
+    return weight
+  }
   const cost: BeadCost = (i0, a, j0, b) => {
     // Only 0-1 and 1-0 beads have an empty side.
     if (a === 0) return skipT[j0]
@@ -203,6 +253,7 @@ export function makeCost(
     const s = sim(i0, a, j0, b)
     return (
       prior[a * 8 + b] +
+      (orphan > 0 && a + b > 2 ? orphan * orphans(i0, a, j0, b) : 0) +
       lengthWeight * lengthCost(i0, a, j0, b) +
       // Per sentence, not per bead: otherwise two good 1-1 beads would cost more than one 2-2.
       lexicalWeight * (1 - (Number.isNaN(s) ? neutralSim : s)) * ((a + b) / 2)
