@@ -5,7 +5,8 @@ import { BeadEditEvent, BeadSelectEvent, SpanSelectEvent } from './events.ts'
 import { beadKey } from './lib/bead-edit.ts'
 import { KIND_INFO, isInline } from './lib/findings.ts'
 import { pieces, type Mark } from './lib/highlight.ts'
-import { dirOf } from './lib/language.ts'
+import { dirOf, languageName } from './lib/language.ts'
+import { messageTarget, placeTip } from './lib/tooltip.ts'
 import { cellStyles } from './styles/cells.ts'
 import { kindVars, sharedStyles } from './styles/shared.ts'
 import { rowStyles } from './styles/virtual-list.ts'
@@ -96,6 +97,9 @@ export class BeadRow extends LitElement {
   @property({ attribute: false }) tgtSentences: readonly Sentence[] = []
   @property() srcLang = ''
   @property() tgtLang = ''
+  /** The versions' labels ("English (original)"), shown above each cell when the cells stack. */
+  @property() srcLabel = ''
+  @property() tgtLabel = ''
   /** Annotations attached to this row or to a span inside it. */
   @property({ attribute: false }) annotations: readonly Annotation[] = []
   @property({ type: Boolean }) selected = false
@@ -140,6 +144,8 @@ export class BeadRow extends LitElement {
         @click=${this.#onClick}
         @mouseup=${this.#onMouseUp}
         @keydown=${this.#onKeyDown}
+        @focusin=${this.#onTip}
+        @mouseover=${this.#onTip}
       >
         <div class="gutter">
           <span class="num">${this.index + 1}</span>
@@ -157,7 +163,10 @@ export class BeadRow extends LitElement {
     const indices = this.bead[side]
     const lang = side === 'src' ? this.srcLang : this.tgtLang
     const sentences = side === 'src' ? this.srcSentences : this.tgtSentences
-    const label = html`<span class="side-label" aria-hidden="true">${side === 'src' ? 'Source' : 'Target'} · ${lang}</span>`
+    // The version's own label, as the column heads say it (hidden above the narrow layout). The
+    // label is the page's English, not the cell's language (no Turkish dotted İ in TURKISH).
+    const name = (side === 'src' ? this.srcLabel : this.tgtLabel) || languageName(lang) || (side === 'src' ? 'Source' : 'Target')
+    const label = html`<span class="side-label" lang="en" dir="auto" aria-hidden="true">${name} · ${lang}</span>`
     if (indices.length === 0) {
       // The gap itself carries the row's omission or addition finding (no badge repeats it).
       const kind = side === 'tgt' ? 'omission' : 'addition'
@@ -288,6 +297,12 @@ export class BeadRow extends LitElement {
     if (target !== e.currentTarget && !target.matches('[data-finding]')) return
     e.preventDefault()
     this.dispatchEvent(new BeadSelectEvent(this.selected && target === e.currentTarget ? null : this.index))
+  }
+
+  /** Keeps the message of the finding under the pointer or focus inside the list (lib/tooltip.ts). */
+  #onTip(e: Event) {
+    const el = messageTarget(e)
+    if (el) placeTip(el, (this.closest('.scroller') ?? this).getBoundingClientRect())
   }
 
   #onMouseUp() {

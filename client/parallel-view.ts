@@ -96,6 +96,8 @@ export class ParallelView extends LitElement {
                   .tgtSentences=${report.tgt.sentences}
                   .srcLang=${srcLang}
                   .tgtLang=${tgtLang}
+                  .srcLabel=${this.srcLabel}
+                  .tgtLabel=${this.tgtLabel}
                   .annotations=${this.annotationsByBead.get(b) ?? EMPTY}
                   .selected=${this.selected === b}
                   .active=${this.#window.active === p}

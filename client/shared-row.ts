@@ -4,6 +4,7 @@ import { styleMap } from 'lit/directives/style-map.js'
 import { KIND_INFO, isInline } from './lib/findings.ts'
 import { pieces, type Mark } from './lib/highlight.ts'
 import { dirOf, languageName } from './lib/language.ts'
+import { messageTarget, placeTip } from './lib/tooltip.ts'
 import { cellStyles } from './styles/cells.ts'
 import { kindVars, sharedStyles } from './styles/shared.ts'
 import { rowStyles } from './styles/virtual-list.ts'
@@ -86,10 +87,16 @@ export class SharedRowElement extends LitElement {
     const row = this.row
     if (!row) return nothing
     const summary = this.order.map((v) => `${this.#label(v)}: ${this.#indices(v).map((i) => i + 1).join(', ') || 'none'}`).join('; ')
-    return html`<div class="row" role="group" tabindex=${this.active ? 0 : -1} aria-label=${`Row ${this.index + 1}. ${summary}`}>
+    return html`<div class="row" role="group" tabindex=${this.active ? 0 : -1} aria-label=${`Row ${this.index + 1}. ${summary}`} @focusin=${this.#onTip} @mouseover=${this.#onTip}>
       <div class="gutter"><span class="num">${this.index + 1}</span></div>
       ${this.order.map((v) => this.#cell(v))}
     </div>`
+  }
+
+  /** Keeps the message of the finding under the pointer or focus inside the list (lib/tooltip.ts). */
+  #onTip(e: Event) {
+    const el = messageTarget(e)
+    if (el) placeTip(el, (this.closest('.scroller') ?? this).getBoundingClientRect())
   }
 
   #label(v: number): string {

@@ -31,8 +31,9 @@ export class SummaryBar extends LitElement {
       .coverage { display: flex; gap: 0.9rem; font-size: 0.8125rem; color: var(--ink-2); align-items: center; }
       .meter { display: inline-flex; align-items: center; gap: 0.4rem; }
       .mode { font-size: 0.75rem; font-weight: 600; color: var(--ink-2); background: var(--surface-2); border-radius: 999px; padding: 0.15rem 0.5rem; }
-      .meter .track { width: 4.5rem; height: 0.4rem; border-radius: 999px; background: var(--surface-3); overflow: hidden; }
-      .meter .fill { height: 100%; background: var(--ok); border-radius: 999px; }
+      /* Block boxes: an inline span takes no width or height, and the bar would never fill. */
+      .meter .track { display: inline-block; width: 4.5rem; height: 0.4rem; border-radius: 999px; background: var(--surface-3); overflow: hidden; }
+      .meter .fill { display: block; height: 100%; background: var(--ok); border-radius: 999px; }
       .meter b { font-variant-numeric: tabular-nums; color: var(--ink); }
       .nav { display: flex; align-items: center; gap: 0.4rem; }
       .position { font-size: 0.8125rem; color: var(--ink-2); font-variant-numeric: tabular-nums; min-width: 4.5rem; text-align: center; }
@@ -43,8 +44,9 @@ export class SummaryBar extends LitElement {
       .short { display: none; }
       @media (max-width: 760px) {
         .bar { gap: 0.45rem 0.75rem; padding: 0.45rem 0.75rem; }
-        .kinds { flex: 1 1 100%; flex-wrap: nowrap; overflow-x: auto; scrollbar-width: none; padding-bottom: 2px; }
-        .chip { flex: none; }
+        /* Every chip in view: wrapped onto more lines rather than cut off at the edge. */
+        .kinds { flex: 1 1 100%; gap: 0.3rem; }
+        .chip { flex: none; padding: 0.2rem 0.5rem; font-size: 0.75rem; }
         .meter .track { width: 2.5rem; }
         .mode { display: none; }
         .coverage { flex: 1 1 100%; }

@@ -38,7 +38,7 @@ export const cellStyles = css`
     position: absolute; inset-inline-start: 0; top: calc(100% + 6px); z-index: 20;
     width: max-content; max-width: min(24rem, 70vw); padding: 0.4rem 0.6rem; border-radius: var(--radius);
     background: var(--tooltip-bg); color: var(--tooltip-ink); font: 500 0.8125rem/1.4 var(--font-ui); font-style: normal; text-align: start;
-    box-shadow: var(--shadow); pointer-events: none;
+    box-shadow: var(--shadow); pointer-events: none; translate: var(--tip-x, 0px) 0;
   }
 
   mark.f {
@@ -70,7 +70,10 @@ export const cellStyles = css`
     box-shadow: var(--shadow);
     direction: ltr;
     pointer-events: none;
+    /* Moved back inside the list by lib/tooltip.ts when it would run under the side panel. */
+    translate: var(--tip-x, 0px) 0;
   }
+  .tip-above:hover::after, .tip-above:focus::after { top: auto; bottom: calc(100% + 6px); }
   .badge[data-finding] { position: relative; cursor: help; }
   .badge[data-finding]:focus { outline: 3px solid var(--focus); outline-offset: 1px; }
 `

@@ -90,6 +90,66 @@ describe.skipIf(!!skip)('defects of issue 10 (Chromium)', () => {
     expect(report).not.toMatch(/<tr[^>]*class="manual"/)
   })
 
+  it('19: the coverage bars fill to the share they show', async () => {
+    const page = await open(`/c/${seedPair().id}`)
+    const meters = page.locator('summary-bar .meter')
+    await meters.first().waitFor()
+    expect(await meters.count()).toBe(2)
+    for (let i = 0; i < 2; i++) {
+      const meter = meters.nth(i)
+      const percent = Number((await meter.locator('b').innerText()).replace('%', ''))
+      const track = (await meter.locator('.track').boundingBox())!
+      const fill = (await meter.locator('.fill').boundingBox())!
+      expect(track.width).toBeGreaterThan(20)
+      expect(fill.height).toBeGreaterThan(0)
+      expect(fill.width / track.width).toBeCloseTo(percent / 100, 1)
+    }
+  })
+
+  it('20: a focused finding’s message stays inside the list, clear of the side panel', async () => {
+    const page = await open(`/c/${seedPair().id}`)
+    await page.locator('bead-row').first().waitFor()
+    const total = Number((await page.locator('summary-bar .position').innerText()).split('/')[1])
+    expect(total).toBeGreaterThan(3)
+    const outside: string[] = []
+    for (let i = 0; i < total; i++) {
+      await page.keyboard.press('j')
+      await page.waitForTimeout(150)
+      // The message box of the focused highlight, badge or gap, against the list that clips it.
+      const placed = await page.evaluate(() => {
+        let el: Element | null = document.activeElement
+        while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement
+        if (!(el instanceof HTMLElement) || el.dataset.message === undefined) return null
+        const view = document.querySelector('parallax-app')!.shadowRoot!.querySelector('parallel-view')!
+        const list = view.shadowRoot!.querySelector('.scroller')!.getBoundingClientRect()
+        const tip = getComputedStyle(el, '::after')
+        const box = el.getBoundingClientRect()
+        const shift = parseFloat(tip.translate) || 0
+        const width = parseFloat(tip.width)
+        const left = (getComputedStyle(el).direction === 'rtl' ? box.right - width : box.left) + shift
+        return { message: el.dataset.message, left, right: left + width, listLeft: list.left, listRight: list.right }
+      })
+      if (placed && (placed.right > placed.listRight || placed.left < placed.listLeft)) {
+        outside.push(`${placed.message.slice(0, 40)}: ${Math.round(placed.left)}–${Math.round(placed.right)} outside ${Math.round(placed.listLeft)}–${Math.round(placed.listRight)}`)
+      }
+    }
+    expect(outside).toEqual([])
+  })
+
+  it('26: on a narrow screen, cells are labelled with their version’s label and every finding chip is in view', async () => {
+    const page = await open(`/c/${seedPair().id}`, { width: 390, height: 844 })
+    const first = page.locator('bead-row').nth(2)
+    await first.waitFor()
+    const labels = await first.locator('.side-label').evaluateAll((els) => els.map((e) => e.textContent!.trim()))
+    expect(labels).toEqual(['English (original) · en', 'Turkish · tr'])
+    const chips = page.locator('summary-bar .chip')
+    expect(await chips.count()).toBeGreaterThan(4)
+    for (const box of await chips.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect))) {
+      expect(box.left).toBeGreaterThanOrEqual(0)
+      expect(box.right).toBeLessThanOrEqual(390)
+    }
+  })
+
   it('raised no page errors', () => {
     expect(errors).toEqual([])
   })
