@@ -1,7 +1,10 @@
 import { serve } from '@hono/node-server'
+import type { OpenAPIHono } from '@hono/zod-openapi'
+import type { AddressInfo } from 'node:net'
 import { resolve } from 'node:path'
 import { workerAnalyzer } from './analysis.ts'
 import { createApp } from './app.ts'
+import { DataLockError, lockDataDir } from './data-lock.ts'
 import { seed } from './seed.ts'
 import { serveClient } from './static.ts'
 import { openDb } from './store/db.ts'
@@ -26,6 +29,31 @@ async function main() {
   const dataDir = resolve(env.PARALLAX_DATA_DIR ?? './data')
   const perMinute = Number(env.PARALLAX_WRITES_PER_MINUTE ?? 120)
 
+  // Before anything touches the database: one server per data folder (PGlite has no lock between
+  // processes), and the port ours, so that a second server started by mistake refuses at once
+  // instead of opening and migrating a database another server is using.
+  const lock = databaseUrl ? undefined : lockDataDir(dataDir)
+  let ready: OpenAPIHono | undefined
+  const server = serve({
+    // Until the database is open, every request is told to come back shortly.
+    fetch: (req, env) =>
+      ready
+        ? ready.fetch(req, env)
+        : Response.json({ error: { code: 'starting', message: 'The server is starting; try again in a moment.' } }, { status: 503, headers: { 'Retry-After': '1' } }),
+    port,
+    hostname: host,
+  })
+  const listening = await new Promise<AddressInfo>((resolve) => {
+    server.once('listening', () => resolve(server.address() as AddressInfo))
+    server.once('error', (err: NodeJS.ErrnoException) => {
+      console.error(
+        err.code === 'EADDRINUSE' ? `Port ${port} is in use; set PORT to another port.` : `The server cannot listen: ${err.message}`,
+      )
+      lock?.release()
+      process.exit(1)
+    })
+  })
+
   // A schema of its own on a shared PostgreSQL server (benchmarks, several installations).
   const schema = env.PARALLAX_DB_SCHEMA || undefined
   const db = await openDb(databaseUrl ? { databaseUrl, schema } : { dataDir })
@@ -43,25 +71,18 @@ async function main() {
       perMinute > 0 ? { burst: perMinute, perSecond: perMinute / 60, trustProxy: env.PARALLAX_TRUST_PROXY === '1' } : false,
   })
   serveClient(app)
+  ready = app
 
-  const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
-    const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host
-    const origin = `http://${shown}:${info.port}`
-    console.log(`Parallax is serving on ${origin}/ (${databaseUrl ? 'PostgreSQL' : `PGlite in ${dataDir}`})`)
-    // The sample comparisons' owner keys exist only now: a link hands the key to the browser that
-    // opens it (the page keeps it), so the person who started the server can annotate them.
-    for (const s of seeded) {
-      console.log(`Sample comparison "${s.title}" (${s.id}); its owner key, shown this once: ${s.ownerKey}`)
-      console.log(`  open it as its owner: ${origin}/c/${s.id}#key=${encodeURIComponent(s.ownerKey)}`)
-    }
-  })
-
-  server.on('error', (err: NodeJS.ErrnoException) => {
-    console.error(
-      err.code === 'EADDRINUSE' ? `Port ${port} is in use; set PORT to another port.` : `The server cannot listen: ${err.message}`,
-    )
-    process.exit(1)
-  })
+  const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host
+  const origin = `http://${shown}:${listening.port}`
+  console.log(`Parallax is serving on ${origin}/ (${databaseUrl ? 'PostgreSQL' : `PGlite in ${dataDir}`})`)
+  // The sample comparisons' owner keys exist only now: a link hands the key to the browser that
+  // opens it (the page keeps it), so the person who started the server can annotate them.
+  for (const s of seeded) {
+    console.log(`Sample comparison "${s.title}" (${s.id}); its owner key, shown this once: ${s.ownerKey}`)
+    console.log(`  open it as its owner: ${origin}/c/${s.id}#key=${encodeURIComponent(s.ownerKey)}`)
+  }
+  server.on('error', (err) => console.error('Server error:', err.message))
 
   // A promise nobody awaited must not take the whole server down with it; log it instead.
   process.on('unhandledRejection', (reason) => console.error('Unhandled rejection:', reason))
@@ -76,6 +97,7 @@ async function main() {
     await Promise.race([new Promise((resolve) => server.close(resolve)), new Promise((resolve) => setTimeout(resolve, 10_000))])
     await analyzer.close()
     await store.close()
+    lock?.release()
     process.exit(0)
   }
   process.on('SIGINT', () => void stop('SIGINT'))
@@ -83,6 +105,8 @@ async function main() {
 }
 
 main().catch((err) => {
-  console.error('Parallax could not start:', err)
+  // A folder in use is the user's doing, said in one line; anything else gets its stack.
+  if (err instanceof DataLockError) console.error(err.message)
+  else console.error('Parallax could not start:', err)
   process.exit(1)
 })
