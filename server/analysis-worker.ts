@@ -1,5 +1,6 @@
 import { parentPort } from 'node:worker_threads'
-import { PROGRESS_INTERVAL_MS, runCompare, runFromPairs, runRediverge, type AnalysisProgress } from './analysis.ts'
+import { PROGRESS_INTERVAL_MS, runCompare, runFromPairs, runParseImport, runRediverge, type AnalysisProgress } from './analysis.ts'
+import { renderRowsAnswer } from './answer-cache.ts'
 
 /**
  * Worker thread entry of {@link workerAnalyzer}: runs one engine call per message, so a long
@@ -12,9 +13,14 @@ export type WorkerRequest =
   | { id: number; op: 'compare'; args: Parameters<typeof runCompare>; progress?: boolean }
   | { id: number; op: 'rediverge'; args: Parameters<typeof runRediverge> }
   | { id: number; op: 'fromPairs'; args: Parameters<typeof runFromPairs> }
+  | { id: number; op: 'parseImport'; args: Parameters<typeof runParseImport> }
+  | { id: number; op: 'renderRows'; args: Parameters<typeof renderRowsAnswer> }
 
 /** The answer to a call, or a progress report of one under way. */
-export type WorkerResponse = { id: number; result: unknown } | { id: number; error: string } | { id: number; progress: AnalysisProgress }
+export type WorkerResponse =
+  | { id: number; result: unknown }
+  | { id: number; error: string; errorName?: string }
+  | { id: number; progress: AnalysisProgress }
 
 /**
  * Posts progress at most every {@link PROGRESS_INTERVAL_MS}, but always a change of stage or
@@ -35,15 +41,30 @@ function progressPoster(id: number): (p: AnalysisProgress) => void {
 
 parentPort?.on('message', (req: WorkerRequest) => {
   try {
+    if (req.op === 'renderRows') {
+      // The compressed bytes are moved to the pool, not copied.
+      const answer = renderRowsAnswer(...req.args)
+      const bytes = new Uint8Array(answer.gzip)
+      parentPort!.postMessage({ id: req.id, result: { ...answer, gzip: bytes } } satisfies WorkerResponse, [bytes.buffer])
+      return
+    }
     let result: unknown
     if (req.op === 'compare') {
       const [versions, options] = req.args
       result = runCompare(versions, { ...options, onProgress: req.progress ? progressPoster(req.id) : undefined })
     } else if (req.op === 'rediverge') result = runRediverge(...req.args)
+    else if (req.op === 'parseImport') result = runParseImport(...req.args)
     else result = runFromPairs(...req.args)
     parentPort!.postMessage({ id: req.id, result } satisfies WorkerResponse)
   } catch (err) {
-    parentPort!.postMessage({ id: req.id, error: err instanceof Error ? err.stack ?? err.message : String(err) } satisfies WorkerResponse)
+    // The class name goes along, so that the pool rethrows an import's TmxError as a TmxError.
+    const e = err instanceof Error ? err : new Error(String(err))
+    const known = e.name === 'TmxError' || e.name === 'TsvError' || e.constructor.name === 'TmxError' || e.constructor.name === 'TsvError'
+    parentPort!.postMessage({
+      id: req.id,
+      error: known ? e.message : e.stack ?? e.message,
+      errorName: known ? (e.name !== 'Error' ? e.name : e.constructor.name) : e.name,
+    } satisfies WorkerResponse)
   }
 })
 

@@ -1,8 +1,9 @@
 import { OpenAPIHono } from '@hono/zod-openapi'
 import { inlineAnalyzer, type Analyzer } from './analysis.ts'
+import { AnswerCache } from './answer-cache.ts'
 import { verifiedKeyId } from './auth.ts'
 import { errorHandler, notFoundHandler, type ErrorHandlerOptions } from './errors.ts'
-import { compression, rateLimit, securityHeaders, type RateLimitOptions } from './middleware.ts'
+import { clientAddress, compression, rateLimit, securityHeaders, type RateLimitOptions } from './middleware.ts'
 import { alignmentRoutes } from './routes/alignment.ts'
 import { annotationRoutes } from './routes/annotations.ts'
 import { comparisonRoutes } from './routes/comparisons.ts'
@@ -33,6 +34,8 @@ export interface AppOptions {
   compress?: boolean
   /** Where unexpected errors are logged. */
   log?: ErrorHandlerOptions['log']
+  /** Large answers kept compressed (alignments, shared rows); one in memory over `store` when omitted. */
+  answers?: AnswerCache
 }
 
 /**
@@ -51,6 +54,8 @@ export function createApp(options: AppOptions): OpenAPIHono {
     limits: { ...DEFAULT_LIMITS, ...options.limits },
     progress: options.progress ?? new ProgressBoard(),
     version: VERSION,
+    answers: options.answers ?? new AnswerCache({ store: options.store }),
+    clientOf: (c) => clientAddress(c, options.rateLimit ? options.rateLimit.trustProxy : false),
   }
   const app = new OpenAPIHono()
   app.use('*', securityHeaders())

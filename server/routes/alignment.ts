@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import type { Context } from 'hono'
 import { applyOperations, EditError, replaceBeads } from '../alignment-edit.ts'
+import { encodeAnswer, sendAnswer } from '../answer-cache.ts'
 import { authorize } from '../auth.ts'
 import { ApiError } from '../errors.ts'
 import { bodyLimit, strictUtf8 } from '../middleware.ts'
@@ -82,16 +83,19 @@ export function alignmentRoutes(deps: Deps) {
           return c.body(null, 304)
         }
       }
-      const alignment = await store.getAlignmentText(id, version)
-      if (!alignment) {
+      const revision = await store.getAlignmentRevision(id, version)
+      if (revision === null) {
         const meta = await store.getVersionMeta(id)
         if (!meta) throw new ApiError(404, 'not_found', `No comparison with id "${id}".`)
         throw new ApiError(404, 'not_found', `Comparison "${id}" has versions 0 to ${meta.length - 1}; there is no alignment for version ${version}.`)
       }
-      c.header('ETag', etagOf(alignment.revision))
-      c.header('Cache-Control', 'no-cache')
-      c.header('Content-Type', 'application/json; charset=UTF-8')
-      return c.body(alignmentJson(id, version, alignment), 200)
+      // Built and compressed once per revision, then the same bytes for every reader.
+      const answer = await deps.answers.get({ comparisonId: id, name: `alignment-${version}`, etag: etagOf(revision) }, async () => {
+        const alignment = await store.getAlignmentText(id, version)
+        if (!alignment) throw new ApiError(404, 'not_found', `No comparison with id "${id}".`)
+        return { ...(await encodeAnswer(alignmentJson(id, version, alignment))), etag: etagOf(alignment.revision) }
+      })
+      return sendAnswer(c, answer.etag, answer)
     },
   )
 
@@ -123,7 +127,7 @@ export function alignmentRoutes(deps: Deps) {
       const body = c.req.valid('json')
       const current = await store.getAlignment(id, version)
       if (!current) throw new ApiError(404, 'not_found', `No alignment ${version} of a comparison with id "${id}".`)
-      await authorize(c, store, id)
+      const grant = await authorize(c, store, id)
 
       const headerRevision = ifMatchRevision(c)
       if (headerRevision !== undefined && body.revision !== undefined && headerRevision !== body.revision) {
@@ -164,7 +168,10 @@ export function alignmentRoutes(deps: Deps) {
       }
       const versions = await store.getComparison(id)
       if (!versions) throw new ApiError(404, 'not_found', `No comparison with id "${id}".`)
-      const next = await deps.analyzer.rediverge(report, versions.versions[0].text, versions.versions[version].text, beads)
+      // Corrections queue ahead of creates, one key's in turn with the others'.
+      const next = await deps.analyzer.rediverge(report, versions.versions[0].text, versions.versions[version].text, beads, {
+        client: `key:${grant.keyId}`,
+      })
       const written = await store.updateAlignment(id, version, expected, next)
       if (!written.ok) {
         if (written.reason === 'conflict') throw conflict(written.revision)

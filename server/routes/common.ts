@@ -1,6 +1,7 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi'
 import type { Context } from 'hono'
 import type { Analyzer } from '../analysis.ts'
+import type { AnswerCache } from '../answer-cache.ts'
 import { errorBody } from '../errors.ts'
 import type { ProgressBoard } from '../progress.ts'
 import { ErrorSchema } from '../schemas.ts'
@@ -34,6 +35,10 @@ export interface Deps {
   progress: ProgressBoard
   /** The server's version, written into exports. */
   version: string
+  /** Large answers kept compressed, built once per revision. */
+  answers: AnswerCache
+  /** Who sent a request, for the analysis queue's turns: its address (behind a trusted proxy, the forwarded one). */
+  clientOf: (c: Context) => string
 }
 
 /** Describes zod's validation issues in one sentence, naming the fields. */

@@ -5,8 +5,8 @@ import type { DivergenceReport } from '../../alignment/types.ts'
 import { authorize, newKey, requireOwner } from '../auth.ts'
 import { ApiError, errorCodeOf } from '../errors.ts'
 import { pairsToImport, type Pair, type PlacedNote } from '../formats/pairs.ts'
-import { parseTmx, TmxError } from '../formats/tmx.ts'
-import { parseTsv, TsvError } from '../formats/tsv.ts'
+import { TmxError } from '../formats/tmx.ts'
+import { TsvError } from '../formats/tsv.ts'
 import { newId } from '../ids.ts'
 import { languageName, normalizeLanguageTag } from '../language-tag.ts'
 import { bodyLimit, decodeUtf8, formatBytes } from '../middleware.ts'
@@ -165,6 +165,8 @@ async function analyse(
   req: CreateRequest,
   deps: Deps,
   tracker?: ProgressTracker,
+  /** Who asks: the analysis queue takes clients in turn. */
+  client?: string,
 ): Promise<{ title: string; versions: Version[]; reports: DivergenceReport[]; notes?: PlacedNote[] }> {
   if (req.import && req.versions) {
     throw new ApiError(400, 'invalid_request', 'Send either versions or an import, not both.')
@@ -176,7 +178,8 @@ async function analyse(
     }
     let doc: { srcLang: string | null; tgtLang: string | null; pairs: Pair[]; title?: string | null }
     try {
-      doc = format === 'tmx' ? parseTmx(content) : parseTsv(content)
+      // Parsed in a worker thread: a 10 MB TMX takes seconds of XML parsing.
+      doc = await deps.analyzer.parseImport(format, content, { client })
     } catch (err) {
       if (err instanceof TmxError || err instanceof TsvError) {
         throw new ApiError(400, 'invalid_import', `The ${format.toUpperCase()} file cannot be read: ${err.message}.`)
@@ -202,7 +205,7 @@ async function analyse(
     ]
     // Pairs come aligned: only the findings are left to compute.
     tracker?.analysis({ stage: 'comparing', done: 0, total: 0, version: 1, versions: 1 })
-    const report = await deps.analyzer.fromPairs(versions[0], versions[1], beads)
+    const report = await deps.analyzer.fromPairs(versions[0], versions[1], beads, { client })
     // A file's title is cut to what a title may hold (a TMX may carry megabytes in its title).
     const title = req.title || cut(doc.title ?? '', MAX_TITLE).trim() || `Imported ${format.toUpperCase()}`
     return { title, versions, reports: [report], notes }
@@ -224,7 +227,7 @@ async function analyse(
     const lang = resolveLang(v.lang, v.text, which)
     return { label: v.label || languageName(lang), lang, text: v.text }
   })
-  const reports = await deps.analyzer.compare(versions, { mode: req.mode, presplit: req.presplit, onProgress: tracker?.analysis })
+  const reports = await deps.analyzer.compare(versions, { mode: req.mode, presplit: req.presplit, onProgress: tracker?.analysis, client })
   return { title: req.title || defaultTitle(versions[0].text), versions, reports }
 }
 
@@ -322,7 +325,7 @@ export function comparisonRoutes(deps: Deps) {
       if (/^multipart\/form-data/i.test(type)) req = await readMultipart(c, deps)
       else if (/^application\/(.+\+)?json/i.test(type)) req = await readJson(c)
       else throw new ApiError(415, 'unsupported_media_type', 'Send application/json or multipart/form-data.')
-      const { title, versions, reports, notes = [] } = await analyse(req, deps, tracker)
+      const { title, versions, reports, notes = [] } = await analyse(req, deps, tracker, deps.clientOf(c))
       tracker?.stage('saving')
       const key = newKey()
       const id = newId()
@@ -399,6 +402,7 @@ export function comparisonRoutes(deps: Deps) {
       if (!(await store.getVersionMeta(id))) throw new ApiError(404, 'not_found', `No comparison with id "${id}".`)
       requireOwner(await authorize(c, store, id), 'delete it')
       await store.deleteComparison(id)
+      deps.answers.forget(id)
       return c.body(null, 204)
     },
   )

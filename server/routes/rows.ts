@@ -1,9 +1,8 @@
 import { createRoute } from '@hono/zod-openapi'
 import { ApiError } from '../errors.ts'
-import { sharedRows, SharedRowsError } from '../rows.ts'
+import { sendAnswer } from '../answer-cache.ts'
 import { IdParam, SharedRowsSchema } from '../schemas.ts'
-import { versionView } from '../views.ts'
-import { createRouter, errors, json, type Deps } from './common.ts'
+import { createRouter, errors, type Deps } from './common.ts'
 
 /**
  * The ETag of the rows: the revisions of every alignment they are built from, so that a
@@ -54,27 +53,17 @@ export function rowsRoutes(deps: Deps) {
           return c.body(null, 304)
         }
       }
-      const [meta, alignments] = await Promise.all([store.getVersionMeta(id), store.getAlignments(id)])
+      const [meta, summaries] = await Promise.all([store.getVersionMeta(id), store.getAlignmentSummaries(id)])
       if (!meta) throw new ApiError(404, 'not_found', `No comparison with id "${id}".`)
-      let merged
-      try {
-        merged = sharedRows(alignments.map((a) => a.report))
-      } catch (err) {
-        // Stored alignments that cannot be merged are the server's fault, not the client's.
-        if (err instanceof SharedRowsError) throw new Error(`Comparison ${id} has no shared rows: ${err.message}`, { cause: err })
-        throw err
-      }
-      c.header('ETag', rowsEtagOf(alignments.map((a) => a.revision)))
-      c.header('Cache-Control', 'no-cache')
-      return json(c, {
-        comparisonId: id,
-        versions: meta.map((v, i) => {
-          const { label, lang, dir } = versionView(v)
-          return { label, lang, dir, sentences: merged.sentences[i]?.sentences ?? [] }
-        }),
-        alignments: alignments.map((a) => ({ version: a.target, revision: a.revision, updatedAt: a.updatedAt, summary: a.report.summary })),
-        rows: merged.rows,
+      // Built once per set of revisions, in a worker thread, and kept compressed.
+      const etag = rowsEtagOf(summaries.map((a) => a.revision))
+      const answer = await deps.answers.get({ comparisonId: id, name: 'rows', etag }, async () => {
+        const alignments = await store.getAlignmentTexts(id)
+        if (!alignments.length) throw new Error(`Comparison ${id} has no shared rows: a comparison without alignments has no rows`)
+        const built = await deps.analyzer.renderRows({ comparisonId: id, versions: meta, alignments }, { client: deps.clientOf(c) })
+        return { ...built, etag: rowsEtagOf(alignments.map((a) => a.revision)) }
       })
+      return sendAnswer(c, answer.etag, answer)
     },
   )
 

@@ -429,6 +429,38 @@ export class Store {
     return r ? r.revision : null
   }
 
+  /** Every alignment of a comparison as JSON text, in version order (see {@link getAlignmentText}). */
+  async getAlignmentTexts(id: string): Promise<Array<{ target: number; revision: number; updatedAt: string; reportJson: string }>> {
+    const rows = await this.db.query<{ target: number; revision: number; report: string; updated_at: unknown }>(
+      'SELECT target, revision, report::text AS report, updated_at FROM alignments WHERE comparison_id = $1 ORDER BY target',
+      [id],
+    )
+    return rows.map((r) => ({ target: r.target, revision: r.revision, updatedAt: iso(r.updated_at), reportJson: r.report }))
+  }
+
+  /** A kept compressed answer of a comparison (see `answer-cache.ts`), if one is kept for this ETag. */
+  async getStoredAnswer(id: string, name: string, etag: string): Promise<{ gzip: Uint8Array; length: number } | null> {
+    const [r] = await this.db.query<{ gzip: Uint8Array; json_length: number }>(
+      'SELECT gzip, json_length FROM stored_answers WHERE comparison_id = $1 AND name = $2 AND etag = $3',
+      [id, name, etag],
+    )
+    return r ? { gzip: r.gzip, length: r.json_length } : null
+  }
+
+  /**
+   * Keeps a compressed answer, replacing the one of an older ETag. Does nothing when the
+   * comparison is gone (deleted while its answer was being built).
+   */
+  async putStoredAnswer(id: string, name: string, etag: string, gzip: Uint8Array, length: number): Promise<void> {
+    await this.db.query(
+      `INSERT INTO stored_answers (comparison_id, name, etag, gzip, json_length)
+       SELECT $1, $2, $3, $4, $5 WHERE EXISTS (SELECT 1 FROM comparisons WHERE id = $1)
+       ON CONFLICT (comparison_id, name) DO UPDATE SET etag = excluded.etag, gzip = excluded.gzip,
+         json_length = excluded.json_length, created_at = now()`,
+      [id, name, etag, gzip, length],
+    )
+  }
+
   /**
    * Replaces an alignment if it is still at `expectedRevision`, and moves the bead annotations
    * of that alignment to the beads that now hold their sentences, in the same transaction.
