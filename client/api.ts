@@ -2,10 +2,12 @@
  * Every call the page makes to the server goes through here. The root element owns one
  * {@link ParallaxApi}; leaf elements never fetch.
  *
- * Keys: creating a comparison answers with an owner key, shown once. The page keeps it (and any
- * participant key it is given through a `#key=` link) in `localStorage`, one per comparison, and
- * sends it as `Authorization: Bearer KEY` on every write to that comparison.
+ * Keys: creating a comparison answers with an owner key, shown once. The page keeps it, and every
+ * key it is given through a `#key=` link, in `localStorage` (lib/key-ring.ts), and sends them as
+ * `Authorization: Bearer KEY` on writes to that comparison: the best first (owner before
+ * participant), the next one only when the server refuses it (401, 403).
  */
+import { KeyRing } from './lib/key-ring.ts'
 import type { Annotation, AnnotationDraft, Bead, Comparison, CreatedComparison, CreateProgress, DivergenceReport, NewComparison, SharedRows } from './types.ts'
 
 /** An answer other than 2xx, with the server's message when it sent one. */
@@ -29,64 +31,23 @@ export class ApiError extends Error {
   }
 }
 
-/** Where keys live in `localStorage`. */
-export const KEY_STORE = 'parallax.keys'
+export { KEY_STORE, KeyRing, keyIdOf, type HeldKey, type KeyFile } from './lib/key-ring.ts'
 
-/** A key this browser holds for one comparison. */
-export interface HeldKey {
-  key: string
-  /** `owner` for the key a create answered with; `participant` for one given through a link. */
-  role: 'owner' | 'participant'
-}
-
-/** The keys this browser holds, by comparison id; survives reloads, never leaves but as a header. */
-export class KeyRing {
-  constructor(private readonly storage: Pick<Storage, 'getItem' | 'setItem'> | undefined = globalThis.localStorage) {}
-
-  #read(): Record<string, HeldKey> {
-    try {
-      const parsed: unknown = JSON.parse(this.storage?.getItem(KEY_STORE) ?? '{}')
-      return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, HeldKey>) : {}
-    } catch {
-      // A corrupt entry must not lock the page: start afresh.
-      return {}
-    }
-  }
-
-  #write(keys: Record<string, HeldKey>): void {
-    try {
-      this.storage?.setItem(KEY_STORE, JSON.stringify(keys))
-    } catch {
-      // Storage full or disabled (private mode): the key still works for this visit.
-    }
-  }
-
-  get(id: string): HeldKey | undefined {
-    const held = this.#read()[id]
-    return held && typeof held.key === 'string' && held.key ? held : undefined
-  }
-
-  set(id: string, key: string, role: HeldKey['role']): void {
-    this.#write({ ...this.#read(), [id]: { key, role } })
-  }
-
-  forget(id: string): void {
-    const keys = this.#read()
-    delete keys[id]
-    this.#write(keys)
-  }
-}
-
-/** The id part of a key (`plx_ID_SECRET`), which annotations name as `keyId`. */
-export function keyIdOf(key: string): string | undefined {
-  return /^plx_([0-9a-f]+)_/.exec(key)?.[1]
-}
 
 /** What a key may do on a comparison (`GET /api/comparisons/:id/access`). */
 export interface Grant {
   keyId: string
   role: 'owner' | 'participant'
   label: string
+}
+
+/** A key of a comparison as the owner sees it (`GET /api/comparisons/:id/keys`): never its secret. */
+export interface IssuedKey {
+  id: string
+  role: 'owner' | 'participant'
+  label: string
+  createdAt: string
+  revokedAt: string | null
 }
 
 /** What `GET /api/comparisons/:id/alignment` returns: the report plus its revision. */
@@ -140,7 +101,32 @@ export class ParallaxApi {
     return data as T
   }
 
-  /** The key this browser holds for a comparison, if any. */
+  /**
+   * A write to comparison `id`, sent with the keys held for it, best first: the next key is tried
+   * only when the server refuses one (401: unknown or revoked, marked so in the ring; 403: not
+   * allowed with this key). With no key held the request goes without one, for the server's 401.
+   * Every refusal being a refusal, no write is done twice.
+   */
+  async #write<T>(id: string, method: string, path: string, options: { body?: unknown; headers?: Record<string, string> } = {}): Promise<T> {
+    const held = this.keys.list(id)
+    if (!held.length) return this.#request<T>(method, path, options)
+    let refusal: ApiError | undefined
+    for (const k of held) {
+      try {
+        const answer = await this.#request<T>(method, path, { ...options, key: k.key })
+        if (k.refused) this.keys.update(id, k.key, { refused: false })
+        return answer
+      } catch (err) {
+        if (!(err instanceof ApiError) || !err.isForbidden) throw err
+        if (err.status === 401 && !k.refused) this.keys.update(id, k.key, { refused: true })
+        // A "not allowed" says more than "unknown key": keep the first of those.
+        if (!refusal || (refusal.status === 401 && err.status === 403)) refusal = err
+      }
+    }
+    throw refusal!
+  }
+
+  /** The best key this browser holds for a comparison, if any. */
   keyFor(id: string): string | undefined {
     return this.keys.get(id)?.key
   }
@@ -174,7 +160,7 @@ export class ParallaxApi {
     } finally {
       stop()
     }
-    if (created.ownerKey) this.keys.set(created.id, created.ownerKey, 'owner')
+    if (created.ownerKey) this.keys.add(created.id, created.ownerKey, 'owner')
     return created
   }
 
@@ -200,7 +186,7 @@ export class ParallaxApi {
   }
 
   async deleteComparison(id: string): Promise<void> {
-    await this.#request('DELETE', `/comparisons/${encodeURIComponent(id)}`, { key: this.keyFor(id) })
+    await this.#write(id, 'DELETE', `/comparisons/${encodeURIComponent(id)}`)
     this.keys.forget(id)
   }
 
@@ -220,9 +206,8 @@ export class ParallaxApi {
     // `manual: false` goes with beads restored by an undo, so they do not come back "by hand".
     const beadsOut = beads.map(({ src, tgt, manual, confidence }) => (manual === false ? { src, tgt, manual, confidence } : { src, tgt }))
     const body = { beads: beadsOut, ...(revision !== undefined ? { revision } : {}) }
-    const data = await this.#request<Record<string, unknown>>('PUT', `/comparisons/${encodeURIComponent(id)}/alignment${versionQuery(version)}`, {
+    const data = await this.#write<Record<string, unknown>>(id, 'PUT', `/comparisons/${encodeURIComponent(id)}/alignment${versionQuery(version)}`, {
       body,
-      key: this.keyFor(id),
       headers: revision !== undefined ? { 'if-match': `"${revision}"` } : {},
     })
     return alignmentOf(data)
@@ -238,8 +223,18 @@ export class ParallaxApi {
   }
 
   /** Issues a participant key (owner only); the answer carries the key itself, shown once. */
-  issueKey(id: string, label: string): Promise<{ id: string; role: Grant['role']; label: string; key: string }> {
-    return this.#request('POST', `/comparisons/${encodeURIComponent(id)}/keys`, { body: { label }, key: this.keyFor(id) })
+  issueKey(id: string, label: string): Promise<IssuedKey & { key: string }> {
+    return this.#write(id, 'POST', `/comparisons/${encodeURIComponent(id)}/keys`, { body: { label } })
+  }
+
+  /** The keys of a comparison, revoked ones included, without their secrets (owner only). */
+  listKeys(id: string): Promise<IssuedKey[]> {
+    return this.#write<unknown>(id, 'GET', `/comparisons/${encodeURIComponent(id)}/keys`).then((data) => listOf<IssuedKey>(data, 'keys'))
+  }
+
+  /** Revokes a key of a comparison (owner only); its holder can no longer write, its annotations stay. */
+  revokeKey(id: string, keyId: string): Promise<IssuedKey> {
+    return this.#write(id, 'DELETE', `/comparisons/${encodeURIComponent(id)}/keys/${encodeURIComponent(keyId)}`)
   }
 
   listAnnotations(id: string, version = 1): Promise<Annotation[]> {
@@ -248,20 +243,22 @@ export class ParallaxApi {
 
   createAnnotation(id: string, draft: AnnotationDraft, version = 1): Promise<Annotation> {
     const body = version === 1 ? draft : { ...draft, version }
-    return this.#request('POST', `/comparisons/${encodeURIComponent(id)}/annotations`, { body, key: this.keyFor(id) })
+    return this.#write(id, 'POST', `/comparisons/${encodeURIComponent(id)}/annotations`, { body })
   }
 
   updateAnnotation(comparisonId: string, annotationId: string, change: Partial<AnnotationDraft>): Promise<Annotation> {
-    return this.#request('PATCH', `/annotations/${encodeURIComponent(annotationId)}`, { body: change, key: this.keyFor(comparisonId) })
+    return this.#write(comparisonId, 'PATCH', `/annotations/${encodeURIComponent(annotationId)}`, { body: change })
   }
 
   async deleteAnnotation(comparisonId: string, annotationId: string): Promise<void> {
-    await this.#request('DELETE', `/annotations/${encodeURIComponent(annotationId)}`, { key: this.keyFor(comparisonId) })
+    await this.#write(comparisonId, 'DELETE', `/annotations/${encodeURIComponent(annotationId)}`)
   }
 
   /** Address of an export; reading needs no key, so a plain link downloads it. */
-  exportUrl(id: string, format: ExportFormat, version = 1): string {
-    return `${this.base}/comparisons/${encodeURIComponent(id)}/export?format=${format}${version === 1 ? '' : `&version=${version}`}`
+  /** Where to download an export; `units: 'pairs'` leaves single-language units out of a TMX. */
+  exportUrl(id: string, format: ExportFormat, version = 1, options: { units?: 'pairs' } = {}): string {
+    const version_ = version === 1 ? '' : `&version=${version}`
+    return `${this.base}/comparisons/${encodeURIComponent(id)}/export?format=${format}${version_}${options.units ? `&units=${options.units}` : ''}`
   }
 }
 

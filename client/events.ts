@@ -171,6 +171,41 @@ export class EncodingConfirmEvent extends Event {
   }
 }
 
+/** Download every key this browser holds, as a JSON file. */
+export class KeysDownloadEvent extends Event {
+  static readonly type = 'keys-download'
+  constructor() {
+    super(KeysDownloadEvent.type, init)
+  }
+}
+
+/** Add the keys of a file that "Download my keys" wrote (its text, as read). */
+export class KeysImportEvent extends Event {
+  static readonly type = 'keys-import'
+  constructor(
+    readonly text: string,
+    readonly fileName: string,
+  ) {
+    super(KeysImportEvent.type, init)
+  }
+}
+
+/** Forget one key held in this browser for the open comparison. */
+export class KeyForgetEvent extends Event {
+  static readonly type = 'key-forget'
+  constructor(readonly key: string) {
+    super(KeyForgetEvent.type, init)
+  }
+}
+
+/** The owner confirmed revoking a key of the comparison (by key id). */
+export class KeyRevokeEvent extends Event {
+  static readonly type = 'key-revoke'
+  constructor(readonly keyId: string) {
+    super(KeyRevokeEvent.type, init)
+  }
+}
+
 declare global {
   interface HTMLElementEventMap {
     'comparison-open': ComparisonOpenEvent
@@ -192,5 +227,9 @@ declare global {
     'version-open': VersionOpenEvent
     'encoding-pick': EncodingPickEvent
     'encoding-confirm': EncodingConfirmEvent
+    'keys-download': KeysDownloadEvent
+    'keys-import': KeysImportEvent
+    'key-forget': KeyForgetEvent
+    'key-revoke': KeyRevokeEvent
   }
 }

@@ -3,7 +3,7 @@ import { customElement, query, state } from 'lit/decorators.js'
 import './alignment-map.ts'
 import './annotation-panel.ts'
 import type { AnnotationPanel, TargetInfo } from './annotation-panel.ts'
-import { ApiError, ParallaxApi, keyIdOf, type ExportFormat } from './api.ts'
+import { ApiError, ParallaxApi, keyIdOf, type ExportFormat, type IssuedKey } from './api.ts'
 import './comparison-list.ts'
 import type {
   AnnotationDeleteEvent,
@@ -16,7 +16,10 @@ import type {
   FindingStepEvent,
   FindingsOnlyEvent,
   KeyEnterEvent,
+  KeyForgetEvent,
   KeyIssueEvent,
+  KeyRevokeEvent,
+  KeysImportEvent,
   KindFilterEvent,
   SourceColumnEvent,
   SpanSelectEvent,
@@ -27,6 +30,7 @@ import { applyEdit, beadKey, BeadEditError, checkBeads, type BeadEdit } from './
 import { orderFindings, type FindingRef } from './lib/findings.ts'
 import { languageName } from './lib/language.ts'
 import { parseRoute, routePath, type Route } from './lib/route.ts'
+import './my-keys.ts'
 import './new-comparison.ts'
 import './parallel-view.ts'
 import type { ParallelView } from './parallel-view.ts'
@@ -41,11 +45,13 @@ import { isSpanTarget, type Annotation, type AnnotationTarget, type Bead, type C
 const AUTHOR_STORE = 'parallax.author'
 /** How often the annotations of the open comparison are fetched again (others may add some). */
 const ANNOTATION_POLL_MS = 20_000
-const EXPORTS: ReadonlyArray<[ExportFormat, string]> = [
-  ['tmx', 'TMX'],
-  ['tsv', 'TSV'],
-  ['json', 'JSON'],
-  ['html', 'HTML report'],
+/** The export menu: format, label, and for TMX whether to leave out units in one language. */
+const EXPORTS: ReadonlyArray<{ format: ExportFormat; label: string; pairsOnly?: boolean }> = [
+  { format: 'tmx', label: 'TMX' },
+  { format: 'tmx', label: 'TMX, pairs only', pairsOnly: true },
+  { format: 'tsv', label: 'TSV' },
+  { format: 'json', label: 'JSON' },
+  { format: 'html', label: 'HTML report' },
 ]
 
 /**
@@ -90,6 +96,9 @@ export class ParallaxApp extends LitElement {
       }
       .exports .menu a { color: var(--ink); text-decoration: none; padding: 0.45rem 0.6rem; border-radius: 4px; font-size: 0.875rem; }
       .exports .menu a:hover, .exports .menu a:focus-visible { background: var(--surface-2); }
+      .exports .menu .group { display: grid; }
+      .exports .menu .group + .group { border-top: 1px solid var(--line); margin-top: 0.25rem; padding-top: 0.25rem; }
+      .exports .menu .group-name { padding: 0.35rem 0.6rem 0.15rem; font-size: 0.75rem; font-weight: 600; color: var(--ink-2); white-space: nowrap; }
       .keystate { font-size: 0.75rem; padding: 0.2rem 0.5rem; border-radius: 999px; background: rgb(255 255 255 / 10%); color: #e2e8f0; }
       .keystate.owner { background: #2f5d3a; color: #e8f6ec; }
       .drawer-toggle { display: none !important; }
@@ -178,6 +187,8 @@ export class ParallaxApp extends LitElement {
   @state() private toast: { text: string; error?: boolean } | null = null
   @state() private author = readStorage(AUTHOR_STORE)
   @state() private issued: IssuedLink[] = []
+  /** The keys of the open comparison as the server lists them to its owner; null when not known. */
+  @state() private issuedKeys: IssuedKey[] | null = null
 
   @query('parallel-view') private view?: ParallelView
   @query('annotation-panel') private panel?: AnnotationPanel
@@ -293,7 +304,7 @@ export class ParallaxApp extends LitElement {
               <span class="keystate ${held?.role === 'owner' ? 'owner' : ''}" title=${held ? 'A key for this comparison is kept in this browser' : 'No key: you can read and export, not change'}
                 >${held ? (held.role === 'owner' ? 'Owner' : 'Participant') : 'Read only'}</span
               >
-              ${all ? nothing : this.#pairTools(c, held)}
+              ${all ? this.#exportMenu(c, c.versions.slice(1).map((_, i) => i + 1)) : this.#pairTools(c, held)}
             </div>`
         : nothing}
     </header>`
@@ -309,15 +320,38 @@ export class ParallaxApp extends LitElement {
                     ${this.saving ? 'Saving…' : 'Undo'}
                   </button>`
                 : nothing}
-              <details class="exports" @toggle=${this.#onExportToggle}>
-                <summary class="button small">Export</summary>
-                <div class="menu" role="group" aria-label="Export formats">
-                  ${EXPORTS.map(([format, label]) => html`<a data-export=${format} href=${this.api.exportUrl(c.id, format, this.#version)} download>${label}</a>`)}
-                </div>
-              </details>
+              ${this.#exportMenu(c, [this.#version])}
               <button class="small drawer-toggle" aria-expanded=${this.drawer ? 'true' : 'false'} @click=${() => (this.drawer = !this.drawer)}>
                 Notes &amp; map (${this.annotations.length})
               </button>`
+  }
+
+  /**
+   * The Export menu: every format of the source against each of `versions` (one in a pair view;
+   * every version, a group each, in the all-versions view, since an export is of one pair).
+   */
+  #exportMenu(c: Comparison, versions: number[]) {
+    const name = (v: number) => c.versions[v]?.label || languageName(c.versions[v]?.lang)
+    const links = (v: number) =>
+      EXPORTS.map(
+        ({ format, label, pairsOnly }) =>
+          html`<a
+            data-export=${pairsOnly ? `${format}-pairs` : format}
+            data-version=${v}
+            href=${this.api.exportUrl(c.id, format, v, pairsOnly ? { units: 'pairs' } : {})}
+            title=${pairsOnly ? 'TMX without the units in one language only (sentences with no counterpart)' : nothing}
+            download
+            >${label}</a
+          >`,
+      )
+    return html`<details class="exports" @toggle=${this.#onExportToggle}>
+      <summary class="button small">Export</summary>
+      <div class="menu" role="group" aria-label="Export formats">
+        ${versions.length === 1
+          ? links(versions[0])
+          : versions.map((v) => html`<div class="group" role="group" aria-label=${`${name(0)} and ${name(v)}`}><span class="group-name" aria-hidden="true">${name(0)} ↔ ${name(v)}</span>${links(v)}</div>`)}
+      </div>
+    </details>`
   }
 
   /** Opens a comparison from the list: three versions and more on all of them, a pair on its two columns. */
@@ -360,6 +394,7 @@ export class ParallaxApp extends LitElement {
             @comparison-create=${(e: ComparisonCreateEvent) => void this.#create(e)}
           ></new-comparison>
         </section>
+        <section aria-label="Your keys">${this.#myKeys(null)}</section>
       </div>
     </main>`
   }
@@ -419,10 +454,12 @@ export class ParallaxApp extends LitElement {
             @key-enter=${(e: KeyEnterEvent) => void this.#useKey(e.key)}
           ></annotation-panel>
           ${held?.role === 'owner'
-            ? html`<share-panel .link=${`${location.origin}${routePath({ name: 'comparison', id: c.id })}`} .issued=${this.issued} @key-issue=${(e: KeyIssueEvent) => void this.#issueKey(e.label)}
+            ? html`<share-panel .link=${`${location.origin}${routePath({ name: 'comparison', id: c.id })}`} .issued=${this.issued} .keys=${this.issuedKeys} @key-issue=${(e: KeyIssueEvent) => void this.#issueKey(e.label)}
+                @key-revoke=${(e: KeyRevokeEvent) => void this.#revokeKey(e.keyId)}
                 @comparison-delete=${() => void this.#deleteComparison()}
               ></share-panel>`
             : nothing}
+          ${this.#myKeys(c.id)}
         </aside>
       </div>
     `
@@ -432,9 +469,10 @@ export class ParallaxApp extends LitElement {
   #ownerNotice(c: Comparison) {
     if (this.createdKey?.id !== c.id) return nothing
     return html`<p class="notice" role="status">
-      <span>This is the owner key of this comparison. It is kept in this browser; copy it to write from elsewhere. It is not shown again.</span>
+      <span>This is the owner key of this comparison. It is kept in this browser; copy it or download your keys to keep a copy and to write from elsewhere. It is not shown again.</span>
       <code data-owner-key>${this.createdKey.key}</code>
       <button class="small" @click=${() => void this.#copy(this.createdKey!.key)}>Copy</button>
+      <button class="small" data-action="download-keys" @click=${() => this.#downloadKeys()}>Download my keys</button>
       <button class="small quiet" @click=${() => (this.createdKey = null)}>Dismiss</button>
     </p>`
   }
@@ -484,10 +522,18 @@ export class ParallaxApp extends LitElement {
       void this.#loadList()
       return
     }
-    // A key handed over in the link (`#key=...`): keep it, then take it out of the address bar.
+    // A key handed over in the link (`#key=...`): keep it beside the keys held (never instead of
+    // them: a crafted link must not cost the owner the owner key), then take it out of the
+    // address bar. The server says what it is worth when the comparison loads (#checkKeys).
     const given = /(?:^#|&)key=([^&]+)/.exec(location.hash)?.[1]
     if (given) {
-      this.api.keys.set(route.id, decodeURIComponent(given), this.api.keys.get(route.id)?.role === 'owner' ? 'owner' : 'participant')
+      let key = ''
+      try {
+        key = decodeURIComponent(given)
+      } catch {
+        // A malformed escape: not a key.
+      }
+      if (!this.api.keys.add(route.id, key, 'participant')) this.#say('The link carries something that is not a Parallax key; nothing was kept.', true)
       history.replaceState(null, '', routePath(route))
     }
     if (route.name === 'rows') {
@@ -506,6 +552,7 @@ export class ParallaxApp extends LitElement {
       this.annotations = []
       this.undoStack = []
       this.issued = []
+      this.issuedKeys = null
     }
     this.rows = null
     this.loadError = ''
@@ -514,7 +561,7 @@ export class ParallaxApp extends LitElement {
       if (seq !== this.#loadSeq) return
       this.comparison = comparison
       this.rows = rows
-      void this.#checkKey(id)
+      void this.#checkKeys(id)
     } catch (err) {
       if (seq !== this.#loadSeq) return
       this.loadError = err instanceof ApiError && err.status === 404 ? 'There is no comparison at this address.' : messageOf(err)
@@ -548,6 +595,7 @@ export class ParallaxApp extends LitElement {
       this.visible = null
       this.panelError = ''
       this.issued = []
+      this.issuedKeys = null
     }
     this.loadError = ''
     try {
@@ -562,7 +610,7 @@ export class ParallaxApp extends LitElement {
       this.report = alignment.report
       this.revision = alignment.revision
       this.annotations = annotations
-      void this.#checkKey(id)
+      void this.#checkKeys(id)
     } catch (err) {
       if (seq !== this.#loadSeq) return
       this.loadError = err instanceof ApiError && err.status === 404 ? 'There is no comparison at this address.' : messageOf(err)
@@ -769,10 +817,12 @@ export class ParallaxApp extends LitElement {
     }
     try {
       const grant = await this.api.access(id, key)
-      this.api.keys.set(id, key, grant.role)
+      this.api.keys.add(id, key, grant.role)
+      this.api.keys.update(id, key, { role: grant.role, label: grant.label, refused: false })
       this.panelError = ''
       this.#say(grant.role === 'owner' ? 'Owner key kept in this browser' : 'Participant key kept in this browser')
       this.requestUpdate()
+      if (grant.role === 'owner') void this.#loadIssuedKeys(id)
     } catch (err) {
       this.panelError = err instanceof ApiError && err.isForbidden ? 'This key is not a key of this comparison, or it was revoked.' : messageOf(err)
     }
@@ -798,29 +848,114 @@ export class ParallaxApp extends LitElement {
     try {
       const created = await this.api.issueKey(id, label)
       const link = `${location.origin}${routePath({ name: 'comparison', id })}#key=${encodeURIComponent(created.key)}`
-      this.issued = [...this.issued, { label: created.label, link }]
+      this.issued = [...this.issued, { id: created.id, label: created.label, link }]
+      this.#say(`Key made for ${created.label}: copy its link below`)
+      void this.#loadIssuedKeys(id)
     } catch (err) {
       this.#say(messageOf(err), true)
     }
   }
 
-  /** Checks the key kept for a comparison: learns its role, or forgets it when it no longer works. */
-  async #checkKey(id: string) {
-    const held = this.api.keys.get(id)
-    if (!held) return
-    try {
-      const grant = await this.api.access(id)
-      if (grant.role !== held.role) {
-        this.api.keys.set(id, held.key, grant.role)
-        this.requestUpdate()
-      }
-    } catch (err) {
-      if (err instanceof ApiError && err.isForbidden) {
-        this.api.keys.forget(id)
-        this.#say('The key kept for this comparison no longer works (it may have been revoked): it was forgotten.', true)
-        this.requestUpdate()
-      }
+  /**
+   * Asks the server about every key held for a comparison: learns each one's role and label, and
+   * marks the ones it refuses (revoked, or not of this comparison). A refused key is kept, and the
+   * others go on working: one bad key never costs the good ones.
+   */
+  async #checkKeys(id: string) {
+    const held = this.api.keys.list(id)
+    if (!held.length) return
+    let refused = 0
+    await Promise.all(
+      held.map(async (k) => {
+        try {
+          const grant = await this.api.access(id, k.key)
+          this.api.keys.update(id, k.key, { role: grant.role, label: grant.label, refused: false })
+        } catch (err) {
+          if (!(err instanceof ApiError) || !err.isForbidden) return
+          if (!k.refused) refused += 1
+          this.api.keys.update(id, k.key, { refused: true })
+        }
+      }),
+    )
+    if (this.comparison?.id !== id) return
+    this.requestUpdate()
+    const best = this.api.keys.get(id)
+    if (refused) {
+      this.#say(
+        best
+          ? `The server refused ${refused === 1 ? 'a key' : `${refused} keys`} kept for this comparison (revoked, or of another comparison). Your ${best.role} key still works; the refused one is listed under Your keys.`
+          : 'The key kept for this comparison no longer works (it may have been revoked). It stays listed under Your keys until you forget it.',
+        true,
+      )
     }
+    if (best?.role === 'owner') void this.#loadIssuedKeys(id)
+  }
+
+  /** The keys of a comparison as its owner sees them (for listing and revoking). */
+  async #loadIssuedKeys(id: string) {
+    try {
+      const keys = await this.api.listKeys(id)
+      if (this.comparison?.id === id) this.issuedKeys = keys
+    } catch {
+      // The list is a convenience: the share panel still issues keys without it.
+    }
+  }
+
+  async #revokeKey(keyId: string) {
+    const id = this.comparison?.id
+    if (!id) return
+    try {
+      const revoked = await this.api.revokeKey(id, keyId)
+      this.issued = this.issued.filter((k) => k.id !== keyId)
+      this.#say(`Key of ${revoked.label} revoked: it can no longer write; its annotations stay`)
+      await this.#loadIssuedKeys(id)
+    } catch (err) {
+      this.#say(messageOf(err), true)
+    }
+  }
+
+  /** "Your keys": the keys held for comparison `id` (none on the list), download and import. */
+  #myKeys(id: string | null) {
+    return html`<my-keys
+      .keys=${id ? this.api.keys.list(id) : []}
+      .total=${this.api.keys.count()}
+      ?open=${!id}
+      @keys-download=${() => this.#downloadKeys()}
+      @keys-import=${(e: KeysImportEvent) => this.#importKeys(e)}
+      @key-forget=${(e: KeyForgetEvent) => {
+        if (!id) return
+        this.api.keys.remove(id, e.key)
+        this.#say('Key forgotten in this browser')
+        this.requestUpdate()
+      }}
+    ></my-keys>`
+  }
+
+  /** Saves every key held as a JSON file (`parallax-keys-DATE.json`), to import in another browser. */
+  #downloadKeys() {
+    const file = this.api.keys.export()
+    const url = URL.createObjectURL(new Blob([JSON.stringify(file, null, 2) + '\n'], { type: 'application/json' }))
+    const a = document.createElement('a')
+    a.href = url
+    a.download = `parallax-keys-${file.exported.slice(0, 10)}.json`
+    document.body.append(a)
+    a.click()
+    a.remove()
+    setTimeout(() => URL.revokeObjectURL(url), 10_000)
+    this.#say('Your keys are downloaded: keep the file safe, it lets anyone write as you')
+  }
+
+  #importKeys(e: KeysImportEvent) {
+    try {
+      const added = this.api.keys.import(JSON.parse(e.text))
+      this.#say(added ? `${added} ${added === 1 ? 'key' : 'keys'} imported from “${e.fileName}”` : `“${e.fileName}” holds no key this browser lacks`)
+    } catch (err) {
+      this.#say(err instanceof SyntaxError || !e.text ? `“${e.fileName}” is not a file of Parallax keys.` : messageOf(err), true)
+      return
+    }
+    this.requestUpdate()
+    const id = this.comparison?.id
+    if (id && this.route.name !== 'list') void this.#checkKeys(id)
   }
 
   // ---- alignment corrections ----

@@ -31,7 +31,7 @@ describe('api', () => {
     })
     const api = new ParallaxApi('/api', new KeyRing(storage), fetcher)
     await api.createComparison({ title: 't', versions: [] })
-    expect(JSON.parse(storage.data.get(KEY_STORE)!)).toEqual({ c1: { key: KEY, role: 'owner' } })
+    expect(JSON.parse(storage.data.get(KEY_STORE)!)).toEqual({ c1: [{ key: KEY, role: 'owner', added: expect.any(Number) }] })
     await api.createAnnotation('c1', { target: { bead: 0 }, tag: 'omission', tags: [], note: '', author: '' })
     const answer = await api.getAlignment('c1')
     expect(calls.map((c) => `${c.method} ${c.headers.authorization ?? '-'}`)).toEqual(['POST -', `POST Bearer ${KEY}`, 'GET -'])
@@ -83,6 +83,42 @@ describe('api', () => {
     await new ParallaxApi('/api', new KeyRing(memoryStorage()), fetcher).createComparison({ title: 't', versions: [] })
     await new Promise((r) => setTimeout(r, 300))
     expect(calls.map((c) => `${c.method} ${c.url} ${c.headers['x-progress-token'] ?? '-'}`)).toEqual(['POST /api/comparisons -'])
+  })
+
+  it('tries the keys held best first and goes on to the next only when one is refused', async () => {
+    const owner = 'plx_00000000000a_' + 'O'.repeat(43)
+    const revoked = 'plx_00000000000b_' + 'R'.repeat(43)
+    const student = 'plx_00000000000c_' + 'S'.repeat(43)
+    const ring = new KeyRing(memoryStorage())
+    ring.add('c1', student, 'participant')
+    ring.add('c1', revoked, 'owner')
+    ring.add('c1', owner, 'owner')
+    const tried: string[] = []
+    const fetcher = (async (url: string, init: RequestInit = {}) => {
+      const key = ((init.headers as Record<string, string>).authorization ?? '').slice(7)
+      tried.push(`${init.method} ${url} ${key.slice(0, 16)}`)
+      if (key === revoked) return new Response(JSON.stringify({ error: { code: 'unauthorized', message: 'revoked' } }), { status: 401 })
+      if (key === student && init.method === 'DELETE') return new Response(JSON.stringify({ error: { code: 'forbidden', message: 'not yours' } }), { status: 403 })
+      if (init.method === 'DELETE') return new Response(null, { status: 204 })
+      return new Response(JSON.stringify({ id: 'a1' }), { status: 201 })
+    }) as typeof fetch
+    const api = new ParallaxApi('/api', ring, fetcher)
+    await api.createAnnotation('c1', { target: { bead: 0 }, tag: 'omission', tags: [], note: '', author: '' })
+    // Owner keys first (as they came), the refused one marked and kept, the next one used.
+    expect(tried).toEqual(['POST /api/comparisons/c1/annotations plx_00000000000b', 'POST /api/comparisons/c1/annotations plx_00000000000a'])
+    expect(ring.list('c1').map((k) => `${k.key.slice(4, 16)}:${k.role}${k.refused ? ':refused' : ''}`)).toEqual([
+      '00000000000a:owner',
+      '00000000000c:participant',
+      '00000000000b:owner:refused',
+    ])
+    expect(api.keyFor('c1')).toBe(owner)
+    // With the owner key forgotten, the student's key may not delete another's annotation: that refusal is the one said.
+    ring.remove('c1', owner)
+    tried.length = 0
+    const err = (await api.deleteAnnotation('c1', 'a9').catch((e: unknown) => e)) as ApiError
+    expect([err.status, err.message]).toEqual([403, 'not yours'])
+    expect(tried).toEqual(['DELETE /api/annotations/a9 plx_00000000000c', 'DELETE /api/annotations/a9 plx_00000000000b'])
+    expect(ring.list('c1').length).toBe(2)
   })
 
   it('reads the two list shapes and survives corrupt storage', async () => {
