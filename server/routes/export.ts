@@ -52,6 +52,10 @@ export function exportRoutes(deps: Deps) {
         query: z.object({
           format: z.enum(['tmx', 'tsv', 'json', 'html']),
           version: z.coerce.number().int().min(1).optional(),
+          units: z.enum(['all', 'pairs']).optional().openapi({
+            description:
+              'TMX only: `all` (default) writes every bead, a sentence without counterpart as a unit in one language; `pairs` leaves those single-language units out, for translation memories that want both languages in every unit.',
+          }),
         }),
       },
       responses: {
@@ -69,7 +73,7 @@ export function exportRoutes(deps: Deps) {
     }),
     async (c) => {
       const { id } = c.req.valid('param')
-      const { format, version = 1 } = c.req.valid('query')
+      const { format, version = 1, units = 'all' } = c.req.valid('query')
       const [comparison, alignment, annotations] = await Promise.all([
         store.getComparison(id),
         store.getAlignment(id, version),
@@ -87,7 +91,7 @@ export function exportRoutes(deps: Deps) {
             title: comparison.title,
             srcLang: src.lang,
             tgtLang: tgt.lang,
-            pairs: exportPairs(alignment.report, annotations),
+            pairs: exportPairs(alignment.report, annotations).filter((p) => units === 'all' || (p.src && p.tgt)),
             created: now,
             toolVersion: deps.version,
           })

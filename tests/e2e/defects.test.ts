@@ -150,6 +150,35 @@ describe.skipIf(!!skip)('defects of issue 10 (Chromium)', () => {
     }
   })
 
+  it('26: the all-versions view exports each pair, and TMX can leave out units in one language', async () => {
+    const { id } = await createComparison(server.url, {
+      title: 'Three versions to export',
+      versions: [
+        { label: 'English', lang: 'en', text: EN },
+        { label: 'Turkish', lang: 'tr', text: TR },
+        { label: 'Arabic', lang: 'ar', text: AR },
+      ],
+    })
+    const page = await open(`/c/${id}?v=all`)
+    await page.locator('shared-row').first().waitFor()
+    await page.locator('header .exports summary').click()
+    const links = page.locator('header .exports .menu a')
+    const found = await links.evaluateAll((els) => els.map((a) => `${a.getAttribute('data-version')} ${a.getAttribute('data-export')}`))
+    expect(found).toEqual(['1', '2'].flatMap((v) => ['tmx', 'tmx-pairs', 'tsv', 'json', 'html'].map((f) => `${v} ${f}`)))
+    const href = (await page.locator('header .exports a[data-version="2"][data-export="tmx-pairs"]').getAttribute('href'))!
+    expect(href).toContain('version=2')
+    const units = async (url: string) => {
+      const tmx = await (await fetch(server.url + url)).text()
+      return [...tmx.matchAll(/<tu\b[\s\S]*?<\/tu>/g)].map((m) => (m[0].match(/<tuv\b/g) ?? []).length)
+    }
+    const all = await units(href.replace('&units=pairs', ''))
+    const pairs = await units(href)
+    expect(all).toContain(1)
+    expect(pairs.length).toBeGreaterThan(0)
+    expect(pairs.every((n) => n === 2)).toBe(true)
+    expect(pairs.length).toBe(all.filter((n) => n === 2).length)
+  })
+
   it('raised no page errors', () => {
     expect(errors).toEqual([])
   })
