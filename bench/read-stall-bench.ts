@@ -67,6 +67,21 @@ function get(url: string, headers: Record<string, string> = {}): Promise<{ statu
   })
 }
 
+/** POSTs JSON over node:http, which, unlike fetch, sets no timeout on the answer. */
+function postJson(url: string, body: string): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
+      let text = ''
+      res.setEncoding('utf8')
+      res.on('data', (d: string) => (text += d))
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text }))
+      res.on('error', reject)
+    })
+    req.on('error', reject)
+    req.end(body)
+  })
+}
+
 /** Two texts of `n` short sentences: numbered, so the aligner has evidence, about 10 bytes each. */
 function texts(n: number): { en: string; tr: string } {
   const en: string[] = []
@@ -93,7 +108,7 @@ async function main() {
   const base = `http://127.0.0.1:${port}`
   const proc = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', PARALLAX_DATA_DIR: dataDir, DATABASE_URL: '', PARALLAX_WRITES_PER_MINUTE: '0' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', PARALLAX_DATA_DIR: dataDir, DATABASE_URL: '', PARALLAX_WRITES_PER_MINUTE: '0', PARALLAX_ANALYSIS_TIMEOUT_S: '900' },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let out = ''
@@ -116,9 +131,10 @@ async function main() {
     const { en, tr } = texts(SENTENCES)
     const body = JSON.stringify({ title: 'read stall', versions: [{ lang: 'en', text: en }, { lang: 'tr', text: tr }] })
     let t0 = performance.now()
-    const created = await fetch(`${base}/api/comparisons`, { method: 'POST', headers: { 'content-type': 'application/json' }, body })
-    if (created.status !== 201) throw new Error(`create answered ${created.status}: ${await created.text()}`)
-    const { id } = (await created.json()) as { id: string }
+    // The create may take minutes on a busy machine: no client-side timeout.
+    const created = await postJson(`${base}/api/comparisons`, body)
+    if (created.status !== 201) throw new Error(`create answered ${created.status}: ${created.text}`)
+    const { id } = JSON.parse(created.text) as { id: string }
     console.log(`create: ${fmtMiB(Buffer.byteLength(body))} body, ${((performance.now() - t0) / 1000).toFixed(1)} s; RSS after ${fmtMiB(procBytes(pid, 'VmRSS'))}`)
 
     const round = async (name: string, headers: Record<string, string>) => {

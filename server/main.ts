@@ -5,6 +5,7 @@ import { resolve } from 'node:path'
 import { workerAnalyzer } from './analysis.ts'
 import { createApp } from './app.ts'
 import { DataLockError, lockDataDir } from './data-lock.ts'
+import { closeEventStreams } from './events.ts'
 import { seed } from './seed.ts'
 import { serveClient } from './static.ts'
 import { openDb } from './store/db.ts'
@@ -18,7 +19,7 @@ import { Store } from './store/store.ts'
  * Other settings: `HOST` (default 127.0.0.1, this machine only; `0.0.0.0` to serve a network),
  * `PARALLAX_WRITES_PER_MINUTE` (write rate limit per key, or per address without a key; default
  * 120, 0 turns it off), `PARALLAX_TRUST_PROXY=1` behind a reverse proxy (rate limit by X-Forwarded-For),
- * `PARALLAX_WORKERS` (alignment threads, default 1), `PARALLAX_DB_SCHEMA` (PostgreSQL schema to use,
+ * `PARALLAX_WORKERS` (alignment threads, default 1), `PARALLAX_ANALYSIS_TIMEOUT_S` (longest alignment, default 120), `PARALLAX_DB_SCHEMA` (PostgreSQL schema to use,
  * created when missing; default the connection's search path).
  */
 async function main() {
@@ -60,7 +61,10 @@ async function main() {
   const store = new Store(db)
   const applied = await store.migrate()
   if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`)
-  const analyzer = await workerAnalyzer({ size: Number(env.PARALLAX_WORKERS ?? 1) })
+  const analyzer = await workerAnalyzer({
+    size: Number(env.PARALLAX_WORKERS ?? 1),
+    timeoutMs: env.PARALLAX_ANALYSIS_TIMEOUT_S ? Number(env.PARALLAX_ANALYSIS_TIMEOUT_S) * 1000 : undefined,
+  })
 
   const seeded = await seed(store, analyzer)
 
@@ -93,8 +97,11 @@ async function main() {
     stopping = true
     console.log(`${signal}: finishing the requests in flight, then closing`)
     // Stop taking connections and let answers in flight finish (at most 10 s), so no write is
-    // cut off half way; then close the database cleanly.
-    await Promise.race([new Promise((resolve) => server.close(resolve)), new Promise((resolve) => setTimeout(resolve, 10_000))])
+    // cut off half way; then close the database cleanly. Live event streams never finish on their
+    // own: end them first (the pages reconnect to the next server).
+    const closing = new Promise((resolve) => server.close(resolve))
+    closeEventStreams()
+    await Promise.race([closing, new Promise((resolve) => setTimeout(resolve, 10_000))])
     await analyzer.close()
     await store.close()
     lock?.release()
