@@ -61,6 +61,10 @@ export class NewComparison extends LitElement {
       legend { font-weight: 700; font-size: 0.9375rem; margin-bottom: 0.3rem; padding: 0; display: flex; align-items: center; gap: 0.5rem; width: 100%; }
       legend .remove { margin-inline-start: auto; font-weight: 400; }
       .add { justify-self: start; }
+      .options { display: flex; align-items: center; gap: 1rem; flex-wrap: wrap; }
+      .check { display: inline-flex; align-items: center; gap: 0.45rem; font-weight: 500; cursor: pointer; }
+      .check input { width: 1rem; height: 1rem; accent-color: var(--accent); margin: 0; }
+      .hint { font-size: 0.75rem; color: var(--ink-3); }
       .meta { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 12rem); gap: 0.5rem; }
       .meta input, .meta select { width: 100%; min-width: 0; }
       .drop { position: relative; }
@@ -120,9 +124,15 @@ export class NewComparison extends LitElement {
         </div>
       </div>
       <div class="versions">${this.versions.map((v, i) => this.#version(v, i))}</div>
-      ${this.versions.length < MAX_VERSIONS
-        ? html`<button type="button" class="add small" data-action="add-version" ?disabled=${busy} @click=${this.#add}>Add a version</button>`
-        : nothing}
+      <div class="options">
+        ${this.versions.length < MAX_VERSIONS
+          ? html`<button type="button" class="add small" data-action="add-version" ?disabled=${busy} @click=${this.#add}>Add a version</button>`
+          : nothing}
+        <label class="check"
+          ><input type="checkbox" id="presplit" name="presplit" aria-describedby="presplit-hint" />One sentence per line</label
+        >
+        <span class="hint" id="presplit-hint">The texts are already split: each line is taken as one sentence, as it is.</span>
+      </div>
       ${this.problem || this.error ? html`<p class="error" role="alert">${this.problem || this.error}</p>` : nothing}
       <div class="actions">
         <button type="submit" class="primary" ?disabled=${busy}>Align the ${COUNTS[this.versions.length]} texts</button>
@@ -332,6 +342,8 @@ export class NewComparison extends LitElement {
     const form = e.currentTarget as HTMLFormElement
     const title = (form.elements.namedItem('title') as HTMLInputElement).value.trim()
     const mode = (form.elements.namedItem('mode') as HTMLSelectElement).value as 'auto' | 'translation' | 'comparable'
+    // Pre-split text (one sentence a line) is taken line by line, never joined and split again.
+    const presplit = (form.elements.namedItem('presplit') as HTMLInputElement).checked
     const drafts = this.versions
     // A guessed encoding is confirmed before anything is sent: a wrong one garbles every letter.
     const unsure = drafts.findIndex((v) => v.file && (!v.file.read || (v.file.read.source === 'detected' && !v.file.confirmed)))
@@ -357,7 +369,7 @@ export class NewComparison extends LitElement {
     // Untitled: the first line of the source (usually its headline), cut to a readable length.
     const firstLine = drafts[0].text.trim().split(/\n/)[0].trim()
     const fallback = firstLine.length > 90 ? `${firstLine.slice(0, 88).trimEnd()}…` : firstLine || versions.map((v) => v.label).join(' ↔ ')
-    this.dispatchEvent(new ComparisonCreateEvent({ title: title || fallback, versions, mode }))
+    this.dispatchEvent(new ComparisonCreateEvent({ title: title || fallback, versions, mode, ...(presplit ? { presplit } : {}) }))
   }
 }
 

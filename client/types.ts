@@ -46,6 +46,8 @@ export interface NewComparison {
   versions: Array<{ label: string; lang?: string; text: string }>
   /** A translation pair, or comparable texts (retellings); decided from the texts when `auto`. */
   mode?: 'auto' | 'translation' | 'comparable'
+  /** One sentence per line, as given: the server does not segment the texts. */
+  presplit?: boolean
 }
 
 /** A row of every version against the source, and a finding in it (the server's own types). */

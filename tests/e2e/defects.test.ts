@@ -179,6 +179,24 @@ describe.skipIf(!!skip)('defects of issue 10 (Chromium)', () => {
     expect(pairs.length).toBe(all.filter((n) => n === 2).length)
   })
 
+  it('24: the form takes pre-split text one sentence per line, as given', async () => {
+    // Lines a segmenter would join (a sentence runs on over the line break) or split (two in one line).
+    const src = ['The talks went on until', 'late at night, officials said.', 'Both sides met again. Nothing was agreed.', 'A statement followed']
+    const tgt = ['Görüşmeler geç saatlere kadar', 'sürdü, dedi yetkililer.', 'İki taraf yine görüştü. Anlaşma olmadı.', 'Bir açıklama yapıldı']
+    const page = await open('/')
+    await page.locator('#title').fill('Pre-split')
+    await page.locator('#text-0').fill(src.join('\n'))
+    await page.locator('#text-1').fill(tgt.join('\n'))
+    await page.locator('#mode').selectOption('translation')
+    await page.getByLabel('One sentence per line').check()
+    await page.getByRole('button', { name: /^Align the/ }).click()
+    await page.waitForURL('**/c/*')
+    const keys = () => page.locator('bead-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-bead')).join(' '))
+    await expect.poll(keys, { timeout: 20_000 }).toBe('0:0 1:1 2:2 3:3')
+    const first = await page.locator('bead-row').first().locator('p.sentence[data-side="src"]').innerText()
+    expect(first).toBe(src[0])
+  }, 60_000)
+
   it('raised no page errors', () => {
     expect(errors).toEqual([])
   })
