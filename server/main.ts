@@ -5,6 +5,7 @@ import { resolve } from 'node:path'
 import { workerAnalyzer } from './analysis.ts'
 import { createApp } from './app.ts'
 import { DataLockError, lockDataDir } from './data-lock.ts'
+import { closeEventStreams } from './events.ts'
 import { seed } from './seed.ts'
 import { serveClient } from './static.ts'
 import { openDb } from './store/db.ts'
@@ -96,8 +97,11 @@ async function main() {
     stopping = true
     console.log(`${signal}: finishing the requests in flight, then closing`)
     // Stop taking connections and let answers in flight finish (at most 10 s), so no write is
-    // cut off half way; then close the database cleanly.
-    await Promise.race([new Promise((resolve) => server.close(resolve)), new Promise((resolve) => setTimeout(resolve, 10_000))])
+    // cut off half way; then close the database cleanly. Live event streams never finish on their
+    // own: end them first (the pages reconnect to the next server).
+    const closing = new Promise((resolve) => server.close(resolve))
+    closeEventStreams()
+    await Promise.race([closing, new Promise((resolve) => setTimeout(resolve, 10_000))])
     await analyzer.close()
     await store.close()
     lock?.release()

@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { authorize, type Grant } from '../auth.ts'
 import { ApiError } from '../errors.ts'
+import { EventHub, type EventHubOptions } from '../events.ts'
 import { newId } from '../ids.ts'
 import { bodyLimit, strictUtf8 } from '../middleware.ts'
 import {
@@ -58,10 +59,14 @@ const AnnotationIdParam = z.object({
   id: z.string().min(1).max(64).openapi({ param: { name: 'id', in: 'path' }, example: 'k2PqM8vYw1Ze' }),
 })
 
-/** Routes of annotations: list and create under a comparison, edit and delete by id. */
-export function annotationRoutes(deps: Deps) {
+/**
+ * Routes of annotations: list and create under a comparison, edit and delete by id, and the live
+ * stream of a comparison's annotation changes (`GET /comparisons/:id/events`, server-sent events).
+ */
+export function annotationRoutes(deps: Deps, events: EventHubOptions = {}) {
   const app = createRouter()
   const { store } = deps
+  const hub = new EventHub(events)
   const small = () => [bodyLimit(deps.limits.smallBodyBytes), strictUtf8()]
 
   app.openapi(
@@ -90,6 +95,30 @@ export function annotationRoutes(deps: Deps) {
       if (!(await store.getVersionMeta(id))) throw new ApiError(404, 'not_found', `No comparison with id "${id}".`)
       const list = await store.listAnnotations(id, q)
       return c.json({ annotations: list.map(annotationView), taxonomy: [...TAXONOMY] }, 200)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/comparisons/{id}/events',
+      tags: ['annotations'],
+      summary: 'Live annotation changes of a comparison, as server-sent events',
+      description:
+        'An `event: ready` at once, then `annotation-created` and `annotation-updated` (data: `{type, annotation}`) and ' +
+        '`annotation-deleted` (data: `{type, id, version}`) as they happen, with a comment line while quiet. ' +
+        'Reading needs no key. A comparison takes a bounded number of streams: past it, 503.',
+      request: { params: IdParam },
+      responses: {
+        200: { description: 'The stream', content: { 'text/event-stream': { schema: z.string() } } },
+        ...errors(404, 503),
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param')
+      if (!(await store.getVersionMeta(id))) throw new ApiError(404, 'not_found', `No comparison with id "${id}".`)
+      // The route's typed answers are JSON; the stream is a plain Response.
+      return hub.stream(c, id) as never
     },
   )
 
@@ -133,7 +162,9 @@ export function annotationRoutes(deps: Deps) {
         keyId: grant.keyId,
       })
       c.header('Location', `/api/annotations/${created.id}`)
-      return c.json(annotationView(created), 201)
+      const view = annotationView(created)
+      hub.publish(id, { type: 'annotation-created', annotation: view })
+      return c.json(view, 201)
     },
   )
 
@@ -171,7 +202,9 @@ export function annotationRoutes(deps: Deps) {
         tags: patch.tags ? [...new Set(patch.tags)].filter((t) => t !== tag) : undefined,
       })
       if (!updated) throw new ApiError(404, 'not_found', `No annotation with id "${id}".`)
-      return c.json(annotationView(updated), 200)
+      const view = annotationView(updated)
+      hub.publish(current.comparisonId, { type: 'annotation-updated', annotation: view })
+      return c.json(view, 200)
     },
   )
 
@@ -191,6 +224,7 @@ export function annotationRoutes(deps: Deps) {
       if (!current) throw new ApiError(404, 'not_found', `No annotation with id "${id}".`)
       requireAuthor(await authorize(c, store, current.comparisonId), current, 'delete')
       await store.deleteAnnotation(id)
+      hub.publish(current.comparisonId, { type: 'annotation-deleted', id, version: current.version })
       return c.body(null, 204)
     },
   )

@@ -55,6 +55,7 @@ describe.each(BACKENDS)('api on $name', (backend) => {
       '/comparisons/{id}/access',
       '/comparisons/{id}/alignment',
       '/comparisons/{id}/annotations',
+      '/comparisons/{id}/events',
       '/comparisons/{id}/export',
       '/comparisons/{id}/keys',
       '/comparisons/{id}/keys/{keyId}',
