@@ -13,6 +13,32 @@ export const MAX_TITLE = 300
 /** Longest label of a version, in UTF-16 units. */
 export const MAX_LABEL = 200
 
+/**
+ * The largest number PostgreSQL's `integer` holds. Bead, version, revision and offset numbers
+ * above it name nothing; refusing them here keeps them from reaching the database as errors.
+ */
+export const MAX_INT = 2 ** 31 - 1
+
+/** The alphabet of comparison, annotation and key ids (base64url and hex). */
+const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/
+
+/** A path parameter holding an id: anything else (NUL, 5 KB of text) names nothing and is a 400. */
+export function idParam(name: string, example?: string) {
+  return z
+    .string()
+    .regex(ID_PATTERN, 'is not an id (1 to 64 letters, digits, - or _)')
+    .openapi({ param: { name, in: 'path' }, example })
+}
+
+/** A text filter of a query string: at most `max` units, no NUL (which PostgreSQL cannot compare). */
+export function queryText(max: number) {
+  return z
+    .string()
+    .max(max)
+    .refine((s) => !s.includes('\u0000'), { message: 'must not contain NUL characters' })
+    .refine((s) => !hasLoneSurrogate(s), { message: LONE_SURROGATE_MESSAGE })
+}
+
 /** Most versions a comparison may have (the source and up to five others). */
 export const MAX_VERSIONS = 6
 
@@ -71,13 +97,7 @@ export const ErrorSchema = z
   })
   .openapi('Error')
 
-export const IdParam = z.object({
-  id: z
-    .string()
-    .min(1)
-    .max(64)
-    .openapi({ param: { name: 'id', in: 'path' }, example: 'q3XbT9kLm2Aa' }),
-})
+export const IdParam = z.object({ id: idParam('id', 'q3XbT9kLm2Aa') })
 
 // ---- the engine's report ----
 
@@ -285,7 +305,7 @@ export const ComparisonListSchema = z
 
 // ---- alignment corrections ----
 
-const index = z.number().int().min(0)
+const index = z.number().int().min(0).max(MAX_INT)
 
 export const BeadInputSchema = z
   .object({
@@ -328,6 +348,8 @@ export const AlignmentUpdateSchema = z
     revision: z
       .number()
       .int()
+      .min(0)
+      .max(MAX_INT)
       .optional()
       .openapi({ description: 'The revision this correction was made on (or send `If-Match: "<revision>"`).' }),
     beads: z.array(BeadInputSchema).optional().openapi({ description: 'The whole corrected alignment.' }),
@@ -361,7 +383,7 @@ export const AnnotationInputSchema = z
     tags: z.array(tagSchema).max(20).optional().openapi({ description: 'Free tags besides `tag`.' }),
     note: userText(20_000).optional(),
     author: userName(200).optional().openapi({ description: 'Defaults to the label of the key used.' }),
-    version: z.number().int().min(1).optional().openapi({ description: 'Which alignment (default 1).' }),
+    version: z.number().int().min(1).max(MAX_INT).optional().openapi({ description: 'Which alignment (default 1).' }),
   })
   .openapi('NewAnnotation')
 

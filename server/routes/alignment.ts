@@ -5,7 +5,7 @@ import { encodeAnswer, sendAnswer } from '../answer-cache.ts'
 import { authorize } from '../auth.ts'
 import { ApiError } from '../errors.ts'
 import { bodyLimit, strictUtf8 } from '../middleware.ts'
-import { AlignmentSchema, AlignmentUpdateSchema, IdParam } from '../schemas.ts'
+import { AlignmentSchema, AlignmentUpdateSchema, IdParam, MAX_INT } from '../schemas.ts'
 import { alignmentView } from '../views.ts'
 import { BEARER, createRouter, errors, type Deps } from './common.ts'
 
@@ -15,6 +15,7 @@ export const VersionQuery = z.object({
     .number()
     .int()
     .min(1)
+    .max(MAX_INT)
     .optional()
     .openapi({ description: 'The version aligned with the source: 1 (default) is the second version.' }),
 })

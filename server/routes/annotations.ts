@@ -10,6 +10,9 @@ import {
   AnnotationPatchSchema,
   AnnotationSchema,
   IdParam,
+  idParam,
+  MAX_INT,
+  queryText,
   TAXONOMY,
 } from '../schemas.ts'
 import type { AnnotationRecord, AnnotationTarget, BeadAnchor, Store } from '../store/store.ts'
@@ -56,7 +59,7 @@ function requireAuthor(grant: Grant, a: AnnotationRecord, action: string): void 
 }
 
 const AnnotationIdParam = z.object({
-  id: z.string().min(1).max(64).openapi({ param: { name: 'id', in: 'path' }, example: 'k2PqM8vYw1Ze' }),
+  id: idParam('id', 'k2PqM8vYw1Ze'),
 })
 
 /**
@@ -78,10 +81,10 @@ export function annotationRoutes(deps: Deps, events: EventHubOptions = {}) {
       request: {
         params: IdParam,
         query: z.object({
-          tag: z.string().max(64).optional().openapi({ description: 'Matches `tag` or one of `tags`.' }),
-          author: z.string().max(200).optional(),
-          bead: z.coerce.number().int().min(0).optional(),
-          version: z.coerce.number().int().min(1).optional(),
+          tag: queryText(64).optional().openapi({ description: 'Matches `tag` or one of `tags`.' }),
+          author: queryText(200).optional(),
+          bead: z.coerce.number().int().min(0).max(MAX_INT).optional(),
+          version: z.coerce.number().int().min(1).max(MAX_INT).optional(),
         }),
       },
       responses: {

@@ -18,6 +18,7 @@ import {
   CreatedComparisonSchema,
   IdParam,
   isBlank,
+  MAX_INT,
   MAX_LABEL,
   MAX_TITLE,
   MAX_VERSIONS,
@@ -259,7 +260,7 @@ export function comparisonRoutes(deps: Deps) {
       request: {
         query: z.object({
           limit: z.coerce.number().int().min(1).max(200).optional().openapi({ example: 50 }),
-          offset: z.coerce.number().int().min(0).optional(),
+          offset: z.coerce.number().int().min(0).max(MAX_INT).optional(),
           order: z.enum(['newest', 'oldest']).optional(),
         }),
       },

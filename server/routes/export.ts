@@ -5,7 +5,7 @@ import { exportPairs } from '../formats/pairs.ts'
 import { toTmx } from '../formats/tmx.ts'
 import { toTsv } from '../formats/tsv.ts'
 import { REPORT_CSP } from '../middleware.ts'
-import { IdParam } from '../schemas.ts'
+import { IdParam, MAX_INT } from '../schemas.ts'
 import { alignmentView, annotationView } from '../views.ts'
 import { createRouter, errors, type Deps } from './common.ts'
 
@@ -51,7 +51,7 @@ export function exportRoutes(deps: Deps) {
         params: IdParam,
         query: z.object({
           format: z.enum(['tmx', 'tsv', 'json', 'html']),
-          version: z.coerce.number().int().min(1).optional(),
+          version: z.coerce.number().int().min(1).max(MAX_INT).optional(),
           units: z.enum(['all', 'pairs']).optional().openapi({
             description:
               'TMX only: `all` (default) writes every bead, a sentence without counterpart as a unit in one language; `pairs` leaves those single-language units out, for translation memories that want both languages in every unit.',

@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi'
 import { authorize, newKey, requireOwner } from '../auth.ts'
 import { ApiError } from '../errors.ts'
 import { bodyLimit, strictUtf8 } from '../middleware.ts'
-import { CreatedKeySchema, GrantSchema, IdParam, KeyInputSchema, KeySchema } from '../schemas.ts'
+import { CreatedKeySchema, GrantSchema, IdParam, idParam, KeyInputSchema, KeySchema } from '../schemas.ts'
 import { keyView } from '../views.ts'
 import { BEARER, createRouter, errors, type Deps } from './common.ts'
 
@@ -118,7 +118,7 @@ export function keyRoutes(deps: Deps) {
       security: BEARER,
       request: {
         params: IdParam.extend({
-          keyId: z.string().min(1).max(64).openapi({ param: { name: 'keyId', in: 'path' } }),
+          keyId: idParam('keyId'),
         }),
       },
       responses: {

@@ -1,5 +1,7 @@
 import { PGlite } from '@electric-sql/pglite'
-import { mkdirSync } from 'node:fs'
+import { chmodSync, lstatSync, mkdirSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { isMainThread } from 'node:worker_threads'
 import type { Db, Tx } from './db.ts'
 import { quoteIdent } from './db.ts'
 
@@ -13,14 +15,38 @@ export interface PgliteDbOptions {
 }
 
 /**
+ * Keeps the data folder to its owner: the folder 0700 (as PostgreSQL wants its own), and no file
+ * or folder in it writable by group or others. PGlite writes its initial files with mode 0666
+ * whatever the umask, so they are put right after every open; the process umask gains 022 so
+ * that files PGlite creates later (new tables, WAL segments) are born without those bits.
+ */
+export function protectDataDir(dir: string): void {
+  mkdirSync(dir, { recursive: true, mode: 0o700 })
+  chmodSync(dir, 0o700)
+  if (isMainThread) process.umask(process.umask(0o022) | 0o022)
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name)
+      if (e.isSymbolicLink()) continue
+      const mode = lstatSync(p).mode & 0o7777
+      if (mode & 0o022) chmodSync(p, mode & ~0o022)
+      if (e.isDirectory()) walk(p)
+    }
+  }
+  walk(dir)
+}
+
+/**
  * Opens the embedded database. PGlite is a single connection that queues its queries, and its
  * `transaction` holds that connection exclusively, so transactions never interleave.
  */
 export async function openPglite(options: PgliteDbOptions = {}): Promise<Db> {
   let pg = options.instance
   if (!pg) {
-    if (options.dataDir) mkdirSync(options.dataDir, { recursive: true })
+    if (options.dataDir) protectDataDir(options.dataDir)
     pg = options.dataDir ? await PGlite.create(options.dataDir) : await PGlite.create()
+    // A new folder was filled by the create: its files are put right now.
+    if (options.dataDir) protectDataDir(options.dataDir)
   }
   if (options.schema) {
     await pg.exec(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(options.schema)}; SET search_path TO ${quoteIdent(options.schema)}`)

@@ -299,3 +299,129 @@ describe.each(BACKENDS)('input defects on $name', (backend) => {
     expect(errorOf(await create({ import: { format: 'tsv', content: `One.\t${invisible}\nTwo.\t\u200B\n` } }))).toBe('400 empty_text')
   })
 })
+
+describe.each(BACKENDS)('ids, numbers and TMX on $name', (backend) => {
+  let db: TestDb
+  let app: ReturnType<typeof createApp>
+  const logged: unknown[] = []
+  beforeAll(async () => {
+    if (backend.skip) return
+    db = await backend.open()
+    app = createApp({ store: db.store, rateLimit: false, log: (_m, err) => logged.push(err) })
+  })
+  beforeEach(() => {
+    logged.length = 0
+  })
+  afterAll(async () => db?.close())
+  const run = backend.skip ? it.skip : it
+  const create = (body: unknown) => call(app, 'POST', '/api/comparisons', { body })
+
+  // ---- 7: odd ids and numbers ----
+
+  run('answers NUL in ids and filters, and integers of 2^31 and more, with 400 or 404 (item 7)', async () => {
+    const { id, ownerKey } = (await create({ title: 'Small', versions: PAIR })).body
+    const annotation = (await call(app, 'POST', `/api/comparisons/${id}/annotations`, { key: ownerKey, body: { target: { bead: 0 }, tag: 'x' } })).body
+    const big = 2 ** 31
+    const requests: Array<[string, string, unknown?]> = [
+      ['GET', '/api/comparisons/a%00b'],
+      ['GET', '/api/comparisons/a%00b/alignment'],
+      ['GET', '/api/comparisons/a%00b/rows'],
+      ['GET', '/api/comparisons/a%00b/annotations'],
+      ['GET', '/api/comparisons/a%00b/export?format=tmx'],
+      ['GET', '/api/comparisons/a%00b/access'],
+      ['DELETE', '/api/comparisons/a%00b'],
+      ['PATCH', '/api/annotations/a%00b', { note: 'n' }],
+      ['DELETE', '/api/annotations/a%00b'],
+      ['DELETE', `/api/comparisons/${id}/keys/a%00b`],
+      ['GET', `/api/comparisons/${id}/annotations?tag=a%00b`],
+      ['GET', `/api/comparisons/${id}/annotations?author=a%00b`],
+      ['GET', `/api/comparisons/${id}/annotations?bead=${big}`],
+      ['GET', `/api/comparisons/${id}/annotations?version=${big}`],
+      ['GET', `/api/comparisons/${id}/alignment?version=${big}`],
+      ['GET', `/api/comparisons/${id}/export?format=json&version=${big}`],
+      ['GET', `/api/comparisons?offset=${big * big * big}`],
+      ['POST', `/api/comparisons/${id}/annotations`, { target: { bead: big }, tag: 'x' }],
+      ['POST', `/api/comparisons/${id}/annotations`, { target: { bead: 0 }, tag: 'x', version: big }],
+      ['POST', `/api/comparisons/${id}/annotations`, { target: { side: 'src', start: 0, end: big }, tag: 'x' }],
+      ['PATCH', `/api/annotations/${annotation.id}`, { target: { bead: big } }],
+      ['PUT', `/api/comparisons/${id}/alignment`, { revision: big, operations: [{ op: 'merge', bead: 0 }] }],
+      ['PUT', `/api/comparisons/${id}/alignment?version=${big}`, { revision: 1, operations: [{ op: 'merge', bead: 0 }] }],
+      ['PUT', `/api/comparisons/${id}/alignment`, { revision: 1, operations: [{ op: 'merge', bead: big }] }],
+    ]
+    const answers = []
+    for (const [method, path, body] of requests) {
+      const res = await call(app, method, path, { key: ownerKey, body })
+      answers.push(`${method} ${path} ${res.status === 400 || res.status === 404 ? 'ok' : errorOf(res)}`)
+    }
+    expect(answers).toEqual(requests.map(([method, path]) => `${method} ${path} ok`))
+    expect(logged).toEqual([])
+  })
+
+  // ---- 9: TMX round trip ----
+
+  run('keeps apostrophes, quotes and ampersands of titles, notes and authors through a TMX export and import (item 9)', async () => {
+    const made = await create({ title: `O'Brien's "notes" & more`, versions: PAIR })
+    const { id, ownerKey } = made.body
+    const notes = [
+      { target: { bead: 0 }, tag: 'other', tags: [`it's`], note: `O'Brien said "no" & <left>`, author: `D'Arcy` },
+      { target: { side: 'src', start: 0, end: 9 }, tag: 'name', note: `l'eau`, author: 'Zoë' },
+    ]
+    for (const body of notes) expect((await call(app, 'POST', `/api/comparisons/${id}/annotations`, { key: ownerKey, body })).status).toBe(201)
+    const tmx = await (await app.request(`/api/comparisons/${id}/export?format=tmx`)).text()
+    expect(tmx).toContain('O&#39;Brien')
+    expect(parseTmx(tmx).title).toBe(`O'Brien's "notes" & more`)
+    const imported = await create({ import: { format: 'tmx', content: tmx } })
+    expect([errorOf(imported), imported.body.title]).toEqual(['201 -', `O'Brien's "notes" & more`])
+    const back = (await call(app, 'GET', `/api/comparisons/${imported.body.id}/annotations`)).body.annotations
+    const render = (a: { tag: string; tags: string[]; note: string; author: string; target: object }) =>
+      `${a.tag} [${a.tags.join(',')}] ${a.note} (${a.author}) ${JSON.stringify(a.target)}`
+    expect(back.map(render)).toEqual([
+      `other [it's] O'Brien said "no" & <left> (D'Arcy) {"bead":0}`,
+      `name [] l'eau (Zoë) {"side":"src","start":0,"end":9}`,
+    ])
+  })
+
+  // ---- 10: TMX errors ----
+
+  run('answers a TMX nested 50,000 deep, and NUL or half a character in a note, with a clear 400 (item 10)', async () => {
+    const tu = (inner: string) =>
+      `<tmx version="1.4"><header srclang="en"/><body><tu>${inner}<tuv xml:lang="en"><seg>One.</seg></tuv><tuv xml:lang="tr"><seg>Bir.</seg></tuv></tu></body></tmx>`
+    const deep = `<tmx version="1.4"><header srclang="en"/><body>${'<x>'.repeat(50_000)}${'</x>'.repeat(50_000)}</body></tmx>`
+    const refusal = async (content: string) => {
+      const res = await create({ import: { format: 'tmx', content } })
+      return `${errorOf(res)} ${res.body.error?.message}`
+    }
+    expect(await refusal(deep)).toMatch(/^400 invalid_import The TMX file cannot be read: .*nested/i)
+    const prop = (json: string) => `<note>n</note><prop type="x-parallax-annotation">${json}</prop>`
+    expect(await refusal(tu(prop('{"tag":"x","note":"a\\u0000b"}')))).toMatch(/^400 invalid_import .*NUL/)
+    expect(await refusal(tu(prop('{"tag":"x","author":"a\\ud800b"}')))).toMatch(/^400 invalid_import .*surrogate/)
+    expect(await refusal(tu(prop('{"tag":"x","tags":["\\u0000"]}')))).toMatch(/^400 invalid_import .*NUL/)
+    expect(logged).toEqual([])
+  })
+})
+
+describe('data folder (item 8)', () => {
+  it('is created 0700, and nothing in it is writable by others', async () => {
+    const parent = mkdtempSync(join(tmpdir(), 'parallax-mode-'))
+    const dir = join(parent, 'data')
+    try {
+      const db = await openPglite({ dataDir: dir })
+      await db.exec('CREATE TABLE t (a int); INSERT INTO t VALUES (1)')
+      await db.close()
+      expect((statSync(dir).mode & 0o777).toString(8)).toBe('700')
+      const writable: string[] = []
+      const walk = (d: string) => {
+        for (const e of readdirSync(d, { withFileTypes: true })) {
+          const p = join(d, e.name)
+          if (statSync(p).mode & 0o022) writable.push(p)
+          if (e.isDirectory()) walk(p)
+        }
+      }
+      walk(dir)
+      expect(writable).toEqual([])
+    } finally {
+      rmSync(parent, { recursive: true, force: true })
+    }
+    // A fresh PGlite on disk writes a whole cluster: seconds, more on a busy machine.
+  }, 180_000)
+})
