@@ -11,6 +11,20 @@ import {
   type WeightedSentence,
 } from './align/features.ts'
 import { LEXICON_DEFAULTS, learnLexicon, type LexiconOptions } from './align/lexicon.ts'
+import { addDictionary, type DictionaryEntry } from './align/dictionary.ts'
+
+export { learnDictionary, type DictionaryEntry } from './align/dictionary.ts'
+
+/** Options of {@link align}: the engine's {@link AlignOptions} and a dictionary. */
+export interface AlignerOptions extends AlignOptions {
+  /**
+   * Known translations, hunalign's `target @ source` lines as `{ src, tgt }` (words or short
+   * phrases), e.g. a lexicon of the language pair learned with {@link learnDictionary} from earlier
+   * comparisons. Each entry found in a sentence of each version is one more shared feature in both
+   * passes. Costs a look-up per word of the texts; entries absent from either text cost nothing more.
+   */
+  dictionary?: readonly DictionaryEntry[]
+}
 
 /**
  * Sentence alignment of two versions of a text, without any model: a length model (Gale & Church
@@ -72,7 +86,7 @@ export const ALIGN_DEFAULTS: AlignTuning = { cost: COST_DEFAULTS, lexicon: LEXIC
  * align(['Hello.', 'How are you?'], ['Bonjour.', 'Comment allez-vous ?'])
  * // [{ src: [0], tgt: [0], confidence: 0.9 }, { src: [1], tgt: [1], confidence: 0.8 }]
  */
-export function align(src: readonly string[], tgt: readonly string[], options: AlignOptions = {}, tuning = ALIGN_DEFAULTS): Bead[] {
+export function align(src: readonly string[], tgt: readonly string[], options: AlignerOptions = {}, tuning = ALIGN_DEFAULTS): Bead[] {
   const n = src.length
   const m = tgt.length
   if (n === 0 || m === 0) {
@@ -85,9 +99,13 @@ export function align(src: readonly string[], tgt: readonly string[], options: A
 
   const shared = new Interner()
   const skeletons = dominantScript(src) !== dominantScript(tgt)
-  const rawS = extractFeatures(src, shared, new Interner(), { lang: options.srcLang, skeletons })
-  const rawT = extractFeatures(tgt, shared, new Interner(), { lang: options.tgtLang, skeletons })
-  let [ws, wt] = weighFeatures(rawS, rawT, shared.size, (id) => shared.numbers.has(id))
+  const vocabS = new Interner()
+  const vocabT = new Interner()
+  const rawS = extractFeatures(src, shared, vocabS, { lang: options.srcLang, skeletons })
+  const rawT = extractFeatures(tgt, shared, vocabT, { lang: options.tgtLang, skeletons })
+  if (options.dictionary?.length) addDictionary(rawS, rawT, vocabS, vocabT, shared, options.dictionary, options.srcLang, options.tgtLang)
+  const oneSided = (id: number) => shared.numbers.has(id)
+  let [ws, wt] = weighFeatures(rawS, rawT, shared.size, oneSided)
 
   // The length ratio from sentences that surely translate each other, not from the totals, which
   // leave-outs on one side (headlines, a dropped paragraph) would distort.
@@ -98,7 +116,7 @@ export function align(src: readonly string[], tgt: readonly string[], options: A
   if (tuning.lexicon) {
     for (let pass = 1; pass <= tuning.lexiconPasses; pass++) {
       const [lexS, lexT] = withLexicon(rawS, rawT, beads, shared, tuning.lexicon)
-      ;[ws, wt] = weighFeatures(lexS, lexT, shared.size, (id) => shared.numbers.has(id))
+      ;[ws, wt] = weighFeatures(lexS, lexT, shared.size, oneSided)
       ratio = beadRatio(beads, ws, wt) ?? ratio
       ;({ beads, cost } = runPass(ws, wt, band, tuning.cost, ratio, progress.pass(pass)))
     }

@@ -9,10 +9,13 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseBeads } from '../alignment/bead-format.ts'
+import { learnDictionary, type DictionaryEntry } from '../alignment/align.ts'
 
 /** A document pair with its gold beads. */
 export interface GoldDoc {
   name: string
+  /** Known translations to align with (see align's `dictionary` option). */
+  dictionary?: DictionaryEntry[]
   src: string[]
   tgt: string[]
   gold: Array<{ src: number[]; tgt: number[] }>
@@ -170,4 +173,19 @@ export function ntrexEdited(bench: string, lang: string, seed: number): GoldDoc[
 /** Text+Berg documents with `rate` of their target sentences dropped in runs. */
 export function textbergDropped(bench: string, names: readonly string[], rate: number, seed: number): GoldDoc[] {
   return names.map((name, k) => dropRuns(textberg(bench, name), rate, seed * 1000 + k))
+}
+
+/**
+ * The NTREX edited set of one language, each document aligned with a dictionary learned from
+ * `count` other documents of the set (the next ones, wrapping round), in their original
+ * line-aligned form: what a lexicon of the language pair, grown over earlier comparisons, brings.
+ */
+export function ntrexWithDictionary(bench: string, lang: string, seed: number, count: number): GoldDoc[] {
+  const originals = ntrexDocs(bench, lang)
+  return ntrexEdited(bench, lang, seed).map((doc, k) => {
+    if (count === 0) return doc
+    const others = Array.from({ length: Math.min(count, originals.length - 1) }, (_, o) => originals[(k + 1 + o) % originals.length])
+    const beads = others.flatMap((d) => d.gold.map((b) => ({ src: b.src.map((i) => d.src[i]), tgt: b.tgt.map((j) => d.tgt[j]) })))
+    return { ...doc, dictionary: learnDictionary(beads, { srcLang: 'en', tgtLang: lang }) }
+  })
 }

@@ -5,7 +5,8 @@
  * SET: dev, test, a Text+Berg folder (test3), dev-drops or test-drops (7% of the target sentences
  * dropped in runs), ntrex-tr or ntrex-ar (NTREX reports with injected edits), seed (the seed pair).
  * Several sets, comma-separated, print one line each. `--seed` changes the edits of the built sets
- * (tune with another seed than the README's, 1).
+ * (tune with another seed than the README's, 1). `--dict N`: NTREX documents aligned with a
+ * dictionary learned from N other documents.
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -13,13 +14,14 @@ import { parseArgs } from 'node:util'
 import { align, ALIGN_DEFAULTS } from '../alignment/align.ts'
 import { parseBeads } from '../alignment/bead-format.ts'
 import { countAlignment, addCounts, scoreCounts, ZERO_COUNTS } from '../alignment/evaluate.ts'
-import { ntrexEdited, textberg, textbergDropped, TEXTBERG_TEST, type GoldDoc } from './align-sets.ts'
+import { ntrexWithDictionary, textberg, textbergDropped, TEXTBERG_TEST, type GoldDoc } from './align-sets.ts'
 
 const { values } = parseArgs({
   options: {
     bench: { type: 'string', default: '../shared/bench' },
     set: { type: 'string', default: 'dev' },
     seed: { type: 'string', default: '1' },
+    dict: { type: 'string', default: '0' },
     json: { type: 'string' },
   },
 })
@@ -39,8 +41,8 @@ function docsOf(set: string): GoldDoc[] {
   if (set === 'test') return TEXTBERG_TEST.map((name) => textberg(bench, name))
   if (set === 'dev-drops') return textbergDropped(bench, ['dev'], 0.07, seed)
   if (set === 'test-drops') return textbergDropped(bench, TEXTBERG_TEST, 0.07, seed)
-  if (set === 'ntrex-tr') return ntrexEdited(bench, 'tr', seed)
-  if (set === 'ntrex-ar') return ntrexEdited(bench, 'ar', seed)
+  if (set === 'ntrex-tr') return ntrexWithDictionary(bench, 'tr', seed, Number(values.dict))
+  if (set === 'ntrex-ar') return ntrexWithDictionary(bench, 'ar', seed, Number(values.dict))
   if (set === 'seed') {
     const dir = join(bench, 'seeds-en-tr')
     return [{ name: 'seed', src: lines(join(dir, 'en.sent')), tgt: lines(join(dir, 'tr.sent')), gold: parseBeads(readFileSync(join(dir, 'gold.txt'), 'utf8')), srcLang: 'en', tgtLang: 'tr' }]
@@ -52,7 +54,7 @@ for (const set of values.set!.split(',')) {
   let counts = ZERO_COUNTS
   const t0 = performance.now()
   for (const d of docsOf(set)) {
-    const beads = align(d.src, d.tgt, { srcLang: d.srcLang, tgtLang: d.tgtLang }, tuning)
+    const beads = align(d.src, d.tgt, { srcLang: d.srcLang, tgtLang: d.tgtLang, dictionary: d.dictionary }, tuning)
     counts = addCounts(counts, countAlignment(d.gold, beads))
   }
   const s = scoreCounts(counts)

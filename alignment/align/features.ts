@@ -53,6 +53,10 @@ export class Interner {
     }
     return id
   }
+  /** The id of a key already interned, without adding it. */
+  get(key: string): number | undefined {
+    return this.ids.get(key)
+  }
   get size(): number {
     return this.ids.size
   }
@@ -175,6 +179,21 @@ export function attribution(text: string): Array<[number, number]> {
   return outside
 }
 
+/** Letters of a romanised word that make its word key (a crude stemmer for inflecting languages). */
+export const WORD_KEY = 6
+
+/**
+ * The word key of a token, the unit of learned lexicons and dictionaries: romanised and cut to
+ * {@link WORD_KEY} letters (`Gipfels` → `gipfel`), a number as `#` and its digits, an ideograph as
+ * itself.
+ */
+export function wordKey(token: string, lang?: string): string {
+  const r = romanize(token.length > 40 ? token.slice(0, 40) : token, lang)
+  if (DIGITS.test(r)) return '#' + r
+  if (HAN.test(token)) return token
+  return r.length > WORD_KEY ? r.slice(0, WORD_KEY) : r
+}
+
 /** Options of {@link extractFeatures}. */
 export interface FeatureOptions {
   lang?: string
@@ -211,7 +230,7 @@ export function extractFeatures(
       const sk = skeleton(r)
       if (sk.length >= 3) feats.push(shared.id('s' + sk))
     }
-    return { word: vocab.id(r.length > 6 ? r.slice(0, 6) : r), feats }
+    return { word: vocab.id(r.length > WORD_KEY ? r.slice(0, WORD_KEY) : r), feats }
   }
   for (let i = 0; i < sentences.length; i++) {
     const text = sentences[i]
