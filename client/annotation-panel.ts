@@ -89,7 +89,8 @@ export class AnnotationPanel extends LitElement {
   /** Moves focus to the new-annotation form. */
   async focusForm(): Promise<void> {
     await this.updateComplete
-    this.renderRoot.querySelector<HTMLElement>('form.new select')?.focus()
+    // The note is what one annotates with; the tag menu keeps its default and is a Shift+Tab away.
+    this.renderRoot.querySelector<HTMLElement>('form.new textarea[name="note"]')?.focus()
   }
 
   override render() {

@@ -102,6 +102,12 @@ export class ParallaxApp extends LitElement {
       .keystate { font-size: 0.75rem; padding: 0.2rem 0.5rem; border-radius: 999px; background: rgb(255 255 255 / 10%); color: #e2e8f0; }
       .keystate.owner { background: #2f5d3a; color: #e8f6ec; }
       .drawer-toggle { display: none !important; }
+      /* Out of sight until the keyboard reaches it: the first stop of the page. */
+      .skip {
+        position: absolute; left: 0.5rem; top: 0.5rem; z-index: 100; transform: translateY(-200%);
+        background: var(--surface); color: var(--ink) !important; padding: 0.45rem 0.8rem; border-radius: var(--radius); box-shadow: var(--shadow); font-weight: 600;
+      }
+      .skip:focus { transform: none; }
 
       main.list { flex: 1; overflow: auto; }
       .list-inner { max-width: 64rem; margin: 0 auto; padding: 1.75rem 1.25rem 3rem; display: grid; gap: 1.5rem; }
@@ -285,6 +291,7 @@ export class ParallaxApp extends LitElement {
     const held = c ? this.api.keys.get(c.id) : undefined
     const all = this.route.name === 'rows'
     return html`<header class="top ${c ? 'has-crumb' : ''}">
+      ${c ? html`<a class="skip" href="#rows" data-action="skip-to-rows" @click=${this.#skipToRows}>Skip to the rows</a>` : nothing}
       <a class="brand" href="/" @click=${(e: MouseEvent) => this.#link(e, { name: 'list' })}>
         <svg viewBox="0 0 32 32" aria-hidden="true"><rect width="32" height="32" rx="7" fill="#f5f3ee" /><path d="M8 9h7M8 14h7M8 19h5M17 12h7M17 17h7M17 22h5" stroke="#1b2a3f" stroke-width="2.4" stroke-linecap="round" /></svg>
         <span class="name">Parallax</span>
@@ -352,6 +359,13 @@ export class ParallaxApp extends LitElement {
           : versions.map((v) => html`<div class="group" role="group" aria-label=${`${name(0)} and ${name(v)}`}><span class="group-name" aria-hidden="true">${name(0)} ↔ ${name(v)}</span>${links(v)}</div>`)}
       </div>
     </details>`
+  }
+
+  /** The skip link: past the header and the summary's buttons, straight to the rows. */
+  #skipToRows = (e: MouseEvent) => {
+    e.preventDefault()
+    if (this.route.name === 'rows') void this.renderRoot.querySelector('rows-view')?.focusActive()
+    else void this.#focusList(undefined)
   }
 
   /** Opens a comparison from the list: three versions and more on all of them, a pair on its two columns. */
@@ -658,16 +672,33 @@ export class ParallaxApp extends LitElement {
   async #step(step: 1 | -1) {
     if (this.#order.length === 0) return
     let pos = this.findingPos
-    if (pos < 0) {
-      // Start from the rows on screen rather than from the top.
-      const from = this.visible?.[0] ?? 0
-      pos = step > 0 ? this.#order.findIndex((r) => r.bead >= from) : this.#order.findLastIndex((r) => r.bead <= (this.visible?.[1] ?? from))
-      if (pos < 0) pos = step > 0 ? 0 : this.#order.length - 1
-    } else pos = Math.max(0, Math.min(this.#order.length - 1, pos + step))
+    const current = pos >= 0 ? this.#order[pos] : undefined
+    const [first, last] = this.visible ?? [0, 0]
+    const focused = this.view?.focusedBead()
+    const onScreen = (bead: number) => !this.visible || (bead >= first && bead <= last)
+    if (current && onScreen(current.bead) && (focused === undefined || focused === current.bead)) {
+      pos = Math.max(0, Math.min(this.#order.length - 1, pos + step))
+    } else {
+      // The reader moved on (scrolled, or went to another row with the arrows): walk on from the
+      // row with the focus, else from the rows on screen, never from where the last walk was.
+      const from = focused !== undefined && onScreen(focused) ? focused : step > 0 ? first : last
+      pos = step > 0 ? this.#order.findIndex((r) => r.bead >= from) : this.#order.findLastIndex((r) => r.bead <= from)
+      if (pos < 0) {
+        this.#say(step > 0 ? 'No more findings below these rows' : 'No more findings above these rows')
+        return
+      }
+    }
     this.findingPos = pos
     const ref = this.#order[pos]
     await this.updateComplete
     await this.view?.reveal(ref.bead, { finding: ref.index })
+  }
+
+  /** Focuses row `bead` of the pair view, or the row holding the keyboard when none is given. */
+  async #focusList(bead: number | null | undefined) {
+    await this.updateComplete
+    if (bead !== null && bead !== undefined && (await this.view?.reveal(bead, { row: true }))) return
+    await this.view?.focusActive()
   }
 
   async #jump(bead: number) {
@@ -687,7 +718,11 @@ export class ParallaxApp extends LitElement {
     const path = e.composedPath()
     const typing = path.some((el) => el instanceof HTMLElement && (/^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName) || el.isContentEditable))
     if (typing) {
-      if (e.key === 'Escape') (path[0] as HTMLElement).blur?.()
+      if (e.key === 'Escape') {
+        // Back to the list, on the row being annotated, so that the arrows work at once.
+        ;(path[0] as HTMLElement).blur?.()
+        void this.#focusList(this.selected)
+      }
       return
     }
     if ((e.key === 'z' || e.key === 'Z') && (e.ctrlKey || e.metaKey) && !e.shiftKey) {
@@ -711,11 +746,15 @@ export class ParallaxApp extends LitElement {
         e.preventDefault()
         void this.#undo()
         break
-      case 'Escape':
+      case 'Escape': {
+        // Clears the selection; the keyboard stays in the list, on the row it was on.
+        const row = this.view?.focusedBead() ?? this.selected
         this.selected = null
         this.target = null
         this.drawer = false
+        void this.#focusList(row)
         break
+      }
       case 'a':
         // Annotate the selected row.
         if (this.selected !== null && this.api.keyFor(this.comparison!.id)) {

@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit'
 import { customElement, property, query } from 'lit/decorators.js'
-import './bead-row.ts'
+import { BeadRow as BeadRowElement } from './bead-row.ts'
 import type { BeadRow, RowEdits } from './bead-row.ts'
 import { BeadSelectEvent, ViewportChangeEvent } from './events.ts'
 import { canEdit } from './lib/bead-edit.ts'
@@ -134,6 +134,24 @@ export class ParallelView extends LitElement {
   /** The rendered row of bead `bead`, if it is on screen. */
   rowElement(bead: number): BeadRow | undefined {
     return this.#window.rowAt<BeadRow>(this.rows.indexOf(bead))
+  }
+
+  /** The bead of the row that holds the keyboard focus (the row or something in it), if any. */
+  focusedBead(): number | undefined {
+    const active = (this.renderRoot as ShadowRoot).activeElement
+    return active instanceof BeadRowElement ? active.index : undefined
+  }
+
+  /**
+   * Focuses the row that holds the keyboard (roving tabindex), or the first row on screen when
+   * that one was scrolled away: where a skip link or Esc puts the keyboard back in the list.
+   */
+  async focusActive(): Promise<void> {
+    const seen = this.#window.visible()
+    let position = this.#window.active
+    if (seen && (position < seen[0] || position > seen[1])) position = seen[0]
+    const bead = this.rows[position]
+    if (bead !== undefined) await this.reveal(bead, { row: true })
   }
 
   /** First and last bead on screen (for the map). */

@@ -151,6 +151,19 @@ export class RowsView extends LitElement {
     this.dispatchEvent(new VersionOpenEvent(version))
   }
 
+  /** Focuses the row that holds the keyboard, or the first on screen when it was scrolled away. */
+  async focusActive(): Promise<void> {
+    const seen = this.#window.visible()
+    let position = this.#window.active
+    if (seen && (position < seen[0] || position > seen[1])) position = seen[0]
+    if (position >= this.#shown.length) return
+    this.#window.reveal(position)
+    await this.updateComplete
+    const row = this.#window.rowAt<SharedRowElement>(position)
+    await row?.updateComplete
+    row?.focusRow()
+  }
+
   /** A row's height before it is measured: lines of text at the column width, plus padding. */
   #estimate(position: number, width: number): number {
     const data = this.data

@@ -197,6 +197,67 @@ describe.skipIf(!!skip)('defects of issue 10 (Chromium)', () => {
     expect(first).toBe(src[0])
   }, 60_000)
 
+  describe('23: keyboard', () => {
+    it('reaches the first row with a skip link: Tab, Enter', async () => {
+      const page = await open(`/c/${seedPair().id}`)
+      await page.locator('bead-row').first().waitFor()
+      await page.keyboard.press('Tab')
+      expect((await focused(page))?.text).toBe('Skip to the rows')
+      await page.keyboard.press('Enter')
+      await expect.poll(async () => (await focused(page))?.host).toBe('bead-row')
+      await page.keyboard.press('ArrowDown')
+      await expect.poll(async () => (await focused(page))?.bead).toBe('1:')
+    })
+
+    it('puts a to the note, and Esc back on the row, where the arrows go on', async () => {
+      const seed = seedPair()
+      const page = await open(`/c/${seed.id}#key=${encodeURIComponent(seed.ownerKey)}`)
+      await page.locator('bead-row').first().waitFor()
+      await page.keyboard.press('Tab')
+      await page.keyboard.press('Enter')
+      for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown')
+      await expect.poll(async () => (await focused(page))?.bead).toBe('3:1')
+      await page.keyboard.press('Enter')
+      await page.keyboard.press('a')
+      await expect.poll(async () => (await focused(page))?.name).toBe('note')
+      await page.keyboard.press('Escape')
+      await expect.poll(async () => (await focused(page))?.bead).toBe('3:1')
+      await page.keyboard.press('ArrowDown')
+      await expect.poll(async () => (await focused(page))?.bead).toBe('4:2')
+      // Esc on a row (selected or not) keeps the keyboard there too.
+      await page.keyboard.press('Enter')
+      await page.keyboard.press('Escape')
+      await expect.poll(async () => (await focused(page))?.bead).toBe('4:2')
+      await page.keyboard.press('ArrowUp')
+      await expect.poll(async () => (await focused(page))?.bead).toBe('3:1')
+    }, 60_000)
+
+    it('walks on with j from the rows on screen after a scroll, not from the top', async () => {
+      const page = await open(`/c/${seedPair().id}`)
+      await page.locator('bead-row').first().waitFor()
+      await page.keyboard.press('j')
+      await expect.poll(() => page.locator('summary-bar .position').innerText()).toMatch(/^1 \//)
+      const scroller = page.locator('parallel-view .scroller')
+      await scroller.evaluate((el) => (el.scrollTop = el.scrollHeight / 2))
+      await page.waitForTimeout(300)
+      const top = Number(await page.locator('bead-row').evaluateAll((rows, scrollTop) => {
+        const list = rows[0].parentElement!.closest('.scroller')!.getBoundingClientRect()
+        const first = rows.find((r) => r.getBoundingClientRect().bottom > list.top + 1)!
+        return (first as HTMLElement & { index: number }).index
+      }, 0))
+      expect(top).toBeGreaterThan(5)
+      await page.keyboard.press('j')
+      await expect.poll(async () => (await focused(page))?.host).toBe('bead-row')
+      const bead = await page.evaluate(() => {
+        let el: Element | null = document.activeElement
+        while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement
+        return ((el!.getRootNode() as ShadowRoot).host as HTMLElement & { index: number }).index
+      })
+      expect(bead).toBeGreaterThanOrEqual(top)
+      expect(Number((await page.locator('summary-bar .position').innerText()).split(' ')[0])).toBeGreaterThan(2)
+    })
+  })
+
   it('raised no page errors', () => {
     expect(errors).toEqual([])
   })
