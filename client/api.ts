@@ -56,6 +56,21 @@ export interface AlignmentAnswer {
   revision?: number
 }
 
+/** A change of a comparison's annotations, as `GET /api/comparisons/:id/events` sends it. */
+export type AnnotationChange =
+  | { type: 'annotation-created' | 'annotation-updated'; annotation: Annotation & { version?: number } }
+  | { type: 'annotation-deleted'; id: string; version: number }
+
+/** What {@link ParallaxApi.follow} calls. */
+export interface FollowHandlers {
+  /** Each change, as it happens. */
+  change(change: AnnotationChange): void
+  /** The stream is open: at first, and after each reconnection (when changes may have been missed). */
+  open?(): void
+  /** The stream dropped (the browser reconnects by itself unless `final`: the server refused it). */
+  lost?(final: boolean): void
+}
+
 /** Export formats the server offers. */
 export type ExportFormat = 'tmx' | 'tsv' | 'json' | 'html'
 
@@ -252,6 +267,30 @@ export class ParallaxApi {
 
   async deleteAnnotation(comparisonId: string, annotationId: string): Promise<void> {
     await this.#write(comparisonId, 'DELETE', `/annotations/${encodeURIComponent(annotationId)}`)
+  }
+
+  /**
+   * Follows a comparison's annotation changes as they happen, by server-sent events; returns the
+   * function that stops. The browser reconnects by itself after a drop; where the server refuses
+   * the stream (too many open) or there is no `EventSource`, nothing follows and the caller polls.
+   */
+  follow(id: string, on: FollowHandlers): () => void {
+    if (typeof EventSource === 'undefined') {
+      on.lost?.(true)
+      return () => {}
+    }
+    const source = new EventSource(`${this.base}/comparisons/${encodeURIComponent(id)}/events`)
+    const change = (e: Event) => {
+      try {
+        on.change(JSON.parse((e as MessageEvent<string>).data) as AnnotationChange)
+      } catch {
+        // A malformed event is skipped; the next poll or reconnection catches up.
+      }
+    }
+    for (const type of ['annotation-created', 'annotation-updated', 'annotation-deleted']) source.addEventListener(type, change)
+    source.addEventListener('ready', () => on.open?.())
+    source.addEventListener('error', () => on.lost?.(source.readyState === EventSource.CLOSED))
+    return () => source.close()
   }
 
   /** Address of an export; reading needs no key, so a plain link downloads it. */

@@ -3,7 +3,7 @@ import { customElement, query, state } from 'lit/decorators.js'
 import './alignment-map.ts'
 import './annotation-panel.ts'
 import type { AnnotationPanel, TargetInfo } from './annotation-panel.ts'
-import { ApiError, ParallaxApi, keyIdOf, type ExportFormat, type IssuedKey } from './api.ts'
+import { ApiError, ParallaxApi, keyIdOf, type AnnotationChange, type ExportFormat, type IssuedKey } from './api.ts'
 import './comparison-list.ts'
 import type {
   AnnotationDeleteEvent,
@@ -43,7 +43,7 @@ import './summary-bar.ts'
 import { isSpanTarget, type Annotation, type AnnotationTarget, type Bead, type Comparison, type CreateProgress, type DivergenceReport, type FindingKind, type SharedRows } from './types.ts'
 
 const AUTHOR_STORE = 'parallax.author'
-/** How often the annotations of the open comparison are fetched again (others may add some). */
+/** How often the annotations of the open comparison are fetched again while no live stream brings them. */
 const ANNOTATION_POLL_MS = 20_000
 /** The export menu: format, label, and for TMX whether to leave out units in one language. */
 const EXPORTS: ReadonlyArray<{ format: ExportFormat; label: string; pairsOnly?: boolean }> = [
@@ -215,6 +215,8 @@ export class ParallaxApp extends LitElement {
   #toastTimer = 0
   #createTimer = 0
   #loadSeq = 0
+  /** The live stream of the open comparison's annotation changes (see #follow). */
+  #live: { id: string; stop: () => void; open: boolean } | null = null
 
   override connectedCallback(): void {
     super.connectedCallback()
@@ -232,6 +234,7 @@ export class ParallaxApp extends LitElement {
     window.removeEventListener('beforeunload', this.#onBeforeUnload)
     document.removeEventListener('keydown', this.#onKeyDown)
     clearInterval(this.#pollTimer)
+    this.#unfollow()
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -532,6 +535,7 @@ export class ParallaxApp extends LitElement {
       else history.pushState(null, '', routePath(route))
     }
     this.route = route
+    if (route.name !== 'comparison' || this.#live?.id !== route.id) this.#unfollow()
     if (route.name === 'list') {
       void this.#loadList()
       return
@@ -624,6 +628,7 @@ export class ParallaxApp extends LitElement {
       this.report = alignment.report
       this.revision = alignment.revision
       this.annotations = annotations
+      this.#follow(id)
       void this.#checkKeys(id)
     } catch (err) {
       if (seq !== this.#loadSeq) return
@@ -791,9 +796,57 @@ export class ParallaxApp extends LitElement {
     return { bead, quote: parts.join(' ') }
   }
 
-  async #refreshAnnotations() {
+  /**
+   * Follows the open comparison's annotation changes live (a student's note shows on the owner's
+   * page as it is saved). After a reconnection, what was missed is fetched; where the server
+   * refuses the stream, the poll every 20 s goes on.
+   */
+  #follow(id: string) {
+    if (this.#live?.id === id) return
+    this.#unfollow()
+    let opened = false
+    const live = {
+      id,
+      open: false,
+      stop: this.api.follow(id, {
+        change: (change) => this.#onChange(id, change),
+        open: () => {
+          live.open = true
+          if (opened) void this.#refreshAnnotations(true)
+          opened = true
+        },
+        lost: () => (live.open = false),
+      }),
+    }
+    this.#live = live
+  }
+
+  #unfollow() {
+    this.#live?.stop()
+    this.#live = null
+  }
+
+  /** Applies a change the live stream sent; a note by someone else is announced. */
+  #onChange(id: string, change: AnnotationChange) {
+    if (this.comparison?.id !== id || this.route.name !== 'comparison') return
+    if (change.type === 'annotation-deleted') {
+      if (this.annotations.some((a) => a.id === change.id)) this.annotations = this.annotations.filter((a) => a.id !== change.id)
+      return
+    }
+    const a = change.annotation
+    if (a.version !== undefined && a.version !== this.#version) return
+    const known = this.annotations.find((x) => x.id === a.id)
+    if (known && known.updatedAt === a.updatedAt) return
+    this.annotations = known ? this.annotations.map((x) => (x.id === a.id ? a : x)) : [...this.annotations, a]
+    const mine = this.api.keys.list(id).some((k) => keyIdOf(k.key) === a.keyId)
+    if (!known && !mine) this.#say(`New annotation by ${a.author || 'someone'}`)
+  }
+
+  async #refreshAnnotations(force = false) {
     const id = this.comparison?.id
     if (!id || this.route.name !== 'comparison' || document.visibilityState !== 'visible' || this.panelBusy) return
+    // The live stream brings every change while it is open.
+    if (!force && this.#live?.id === id && this.#live.open) return
     const version = this.#version
     try {
       const list = await this.api.listAnnotations(id, version)
@@ -823,7 +876,8 @@ export class ParallaxApp extends LitElement {
         this.#say('Annotation saved')
       } else {
         const saved = await this.api.createAnnotation(id, draft, this.#version)
-        this.annotations = [...this.annotations, saved]
+        // The live stream may have brought it already.
+        this.annotations = [...this.annotations.filter((a) => a.id !== saved.id), saved]
         this.target = null
         this.#say('Annotation saved')
       }

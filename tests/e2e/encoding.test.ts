@@ -13,6 +13,9 @@ import { ROOT, browserSkipReason, buildClient, launchBrowser, startServer, watch
 const skip = browserSkipReason()
 if (skip) console.warn(`[e2e] skipped: ${skip}`)
 
+/** `expect.poll` with room for a busy machine (its default gives up after a second). */
+const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000 })
+
 const seedText = (file: string) => readFileSync(join(ROOT, 'seeds', file), 'utf8')
 const ENGLISH = seedText('001_ca6b3e2cd13aa704.txt')
 const TURKISH = seedText('000_195cf53558b12275.txt')
@@ -51,7 +54,7 @@ describe.skipIf(!!skip)('form and file encodings (Chromium)', () => {
     await pick(page, 0, 'en.txt', new TextEncoder().encode(ENGLISH))
     await pick(page, 1, 'tr-1254.txt', encodeCodePage(TURKISH, 'windows-1254'))
     const target = page.locator('new-comparison textarea#text-1')
-    await expect.poll(() => target.inputValue()).toBe(TURKISH)
+    await poll(() => target.inputValue()).toBe(TURKISH)
     // The detected language follows the letters: Turkish, not Czech.
     expect(await page.locator('new-comparison select#lang-1 option').first().innerText()).toBe('Turkish (detected)')
     const box = page.locator('new-comparison fieldset[data-version="1"] file-encoding')
@@ -63,19 +66,19 @@ describe.skipIf(!!skip)('form and file encodings (Chromium)', () => {
 
     // Not sent before the guess is confirmed; focus goes to the confirmation.
     await page.locator('new-comparison button[type=submit]').click()
-    await expect.poll(() => page.locator('new-comparison p.error').innerText()).toMatch(/Check the encoding of “tr-1254\.txt” \(target text\)/)
-    await expect.poll(() => page.evaluate(() => document.querySelector('parallax-app')!.shadowRoot!.querySelector('new-comparison')!.shadowRoot!.querySelector('file-encoding:focus-within') !== null)).toBe(true)
+    await poll(() => page.locator('new-comparison p.error').innerText()).toMatch(/Check the encoding of “tr-1254\.txt” \(target text\)/)
+    await poll(() => page.evaluate(() => document.querySelector('parallax-app')!.shadowRoot!.querySelector('new-comparison')!.shadowRoot!.querySelector('file-encoding:focus-within') !== null)).toBe(true)
     expect(page.url()).toBe(server.url + '/')
 
     // Another encoding reads the file again: windows-1252 turns ı into ý; back to windows-1254.
     await box.locator('select').selectOption('windows-1252')
-    await expect.poll(() => target.inputValue()).toContain('ý')
+    await poll(() => target.inputValue()).toContain('ý')
     await box.locator('select').selectOption('windows-1254')
-    await expect.poll(() => target.inputValue()).toBe(TURKISH)
+    await poll(() => target.inputValue()).toBe(TURKISH)
     expect(await box.locator('.box').innerText()).toMatch(/read as Turkish \(windows-1254, ISO-8859-9\), as you chose/)
     // UTF-8 cannot read these bytes: said, and the text is kept.
     await box.locator('select').selectOption('utf-8')
-    await expect.poll(() => box.locator('.error').innerText()).toMatch(/cannot be read as Unicode \(UTF-8\)/)
+    await poll(() => box.locator('.error').innerText()).toMatch(/cannot be read as Unicode \(UTF-8\)/)
     expect(await target.inputValue()).toBe(TURKISH)
     await box.locator('select').selectOption('windows-1254')
 
@@ -93,7 +96,7 @@ describe.skipIf(!!skip)('form and file encodings (Chromium)', () => {
     const page = await form()
     await pick(page, 1, 'ar-1256.txt', encodeCodePage(ARABIC, 'windows-1256'))
     const target = page.locator('new-comparison textarea#text-1')
-    await expect.poll(() => target.inputValue()).toBe(ARABIC)
+    await poll(() => target.inputValue()).toBe(ARABIC)
     const box = page.locator('new-comparison fieldset[data-version="1"] file-encoding')
     expect(await box.locator('.box').innerText()).toMatch(/read as Arabic \(windows-1256\), a guess/)
     expect(await target.getAttribute('dir')).toBe('rtl')
