@@ -79,7 +79,7 @@ export class MyKeys extends LitElement {
     const role = k.role === 'owner' ? 'Owner' : 'Participant'
     return html`<li class=${k.refused ? 'refused' : ''} data-held-key=${id}>
       <span class="what"
-        >${role} key${k.label ? html` “<bdi>${k.label}</bdi>”` : nothing} <code>${id}</code><br /><span class="state"
+        >${role} key${k.label && k.label !== k.role ? html` “<bdi>${k.label}</bdi>”` : nothing} <code>${id}</code><br /><span class="state"
           >${k.refused ? 'Refused by the server: revoked, or not a key of this comparison' : 'Works'}</span
         ></span
       >

@@ -41,7 +41,8 @@ export class SharePanel extends LitElement {
       li:last-child { border-bottom: 0; padding-bottom: 0; }
       li .head { display: flex; flex-wrap: wrap; gap: 0.3rem 0.5rem; align-items: center; }
       li .head .who { flex: 1 1 8rem; min-width: 0; overflow-wrap: anywhere; }
-      li.revoked .who { color: var(--ink-2); text-decoration: line-through; }
+      li.revoked .who { color: var(--ink-2); }
+      li.revoked .who bdi { text-decoration: line-through; }
       .meta { font-size: 0.75rem; color: var(--ink-2); }
       .copied { font-size: 0.75rem; color: var(--ink-2); min-height: 1em; }
       h3 { margin: 0; font-size: 0.8125rem; font-weight: 600; color: var(--ink-2); }
