@@ -14,6 +14,7 @@ import { align } from './align.ts'
 import { detectLanguage } from './language.ts'
 import { segment } from './segment.ts'
 import {
+  CONTENT_KINDS,
   FINDING_KINDS,
   type Bead,
   type BeadReport,
@@ -26,7 +27,6 @@ import {
 import {
   beadIndexes,
   checkMarkers,
-  checkNames,
   checkNumbers,
   checkPartial,
   checkQuotes,
@@ -47,6 +47,7 @@ import {
 } from './divergence/comparable.ts'
 import { VersionContext, type DivergenceFinding, type VersionInput } from './divergence/context.ts'
 import { isFootnoteLine } from './divergence/markers.ts'
+import { nameChanges } from './divergence/name-changes.ts'
 import { inconsistentNames } from './divergence/names.ts'
 import { fitLengthModel, lengthDelta, PARTIAL_DEFAULTS, type LengthModel } from './divergence/partial.ts'
 import { clip, primaryLang } from './divergence/text.ts'
@@ -65,6 +66,11 @@ export interface DivergeOptions {
   lowConfidence?: number
   /** Content matches behind comparable-mode beads, to report as evidence (computed when omitted). */
   evidence?: ReadonlyMap<string, Evidence[]>
+  /**
+   * Content findings whose confidence is below this are left out (default
+   * {@link DEFAULT_MIN_CONFIDENCE}); 0 keeps every candidate. Raising it trades recall for precision.
+   */
+  minConfidence?: number
 }
 
 /** Options of {@link compare}. */
@@ -85,6 +91,8 @@ export interface CompareOptions {
   onProgress?: ProgressFn
   /** See {@link DivergeOptions.lowConfidence}. */
   lowConfidence?: number
+  /** See {@link DivergeOptions.minConfidence}. */
+  minConfidence?: number
 }
 
 /** A bead of the report, with the evidence of a comparable-mode match. */
@@ -100,6 +108,11 @@ export interface FullDivergenceReport extends DivergenceReport {
 }
 
 const DEFAULT_LOW_CONFIDENCE = 0.4
+
+/** The default threshold of {@link DivergeOptions.minConfidence}, chosen on bench:diverge (README). */
+export const DEFAULT_MIN_CONFIDENCE = 0.5
+
+const CONTENT: ReadonlySet<FindingKind> = new Set(CONTENT_KINDS)
 
 /** Minimum content-match likeness of a translation (see `translationLikeness`). */
 export const TRANSLATION_LIKENESS = 0.4
@@ -140,20 +153,22 @@ export function diverge(src: VersionInput, tgt: VersionInput, given: readonly Be
   )
   const env: CheckEnv = { src: S, tgt: T, sameLanguage, model, lowConfidence }
 
-  // Pass 2: findings per bead.
+  // Pass 2: findings per bead; names are judged across the document first (learned equivalents).
+  const beadViews: BeadView[] = beads.map((b, k) => ({
+    src: views[k].content.src,
+    tgt: views[k].content.tgt,
+    nearSrc: neighbours(beads, k, 'src'),
+    nearTgt: neighbours(beads, k, 'tgt'),
+    confidence: b.confidence,
+    manual: b.manual === true,
+  }))
+  const names = mode === 'translation' ? nameChanges(env, beadViews) : []
   const reports: DivergenceBead[] = beads.map((b, k) => {
     const v = views[k]
     const findings: DivergenceFinding[] = [...v.findings]
-    const view: BeadView = {
-      src: v.content.src,
-      tgt: v.content.tgt,
-      nearSrc: neighbours(beads, k, 'src'),
-      nearTgt: neighbours(beads, k, 'tgt'),
-      confidence: b.confidence,
-      manual: b.manual === true,
-    }
+    const view = beadViews[k]
     if (mode === 'comparable') findings.push(...comparableFindings(env, view))
-    else if (view.src.length && view.tgt.length) findings.push(...alignedFindings(env, view, views, k))
+    else if (view.src.length && view.tgt.length) findings.push(...alignedFindings(env, view, views, k), ...names[k])
     else findings.push(...unmatchedFindings(env, view, mode))
     const bead: DivergenceBead = { src: [...b.src], tgt: [...b.tgt], confidence: b.confidence, findings }
     if (b.manual) bead.manual = true
@@ -178,6 +193,7 @@ export function diverge(src: VersionInput, tgt: VersionInput, given: readonly Be
           .map((s) => `"${s}"`)
           .join(', ')} in ${where}.`,
       )
+      f.confidence = spellingConfidence(group.spellings)
       const k = beadOf.get(first.sentence)
       if (k !== undefined) reports[k].findings.push(f)
     }
@@ -186,7 +202,9 @@ export function diverge(src: VersionInput, tgt: VersionInput, given: readonly Be
   // Comparable mode: the evidence of each match and the matches out of order.
   if (mode === 'comparable') annotateComparable(env, reports, options.evidence)
 
-  for (const r of reports) r.findings = tidy(r.findings)
+  const minConfidence = options.minConfidence ?? DEFAULT_MIN_CONFIDENCE
+  const shown = (f: DivergenceFinding) => !CONTENT.has(f.kind) || (f.confidence ?? 1) >= minConfidence
+  for (const r of reports) r.findings = tidy(r.findings.filter(shown))
   return {
     src: { lang: src.lang, sentences: src.sentences },
     tgt: { lang: tgt.lang, sentences: tgt.sentences },
@@ -314,6 +332,19 @@ function neighbours(beads: readonly Bead[], k: number, side: 'src' | 'tgt'): num
   return out
 }
 
+/**
+ * How sure a name spelled two ways is a real inconsistency: spellings that part only in their last
+ * letters are case endings or derived forms (`Komitesine` / `Komitesinin`); spellings that differ
+ * earlier (`Kala` / `Qala`) are two renderings of one name.
+ */
+function spellingConfidence(spellings: readonly string[]): number {
+  const [a, b] = spellings.map((x) => x.toLocaleLowerCase())
+  if (b === undefined) return 0.3
+  let common = 0
+  while (common < a.length && a[common] === b[common]) common++
+  return common >= Math.min(a.length, b.length) - 3 ? 0.3 : 0.8
+}
+
 function sentenceToBead(beads: readonly Bead[], side: 'src' | 'tgt'): Map<number, number> {
   const map = new Map<number, number>()
   beads.forEach((b, k) => {
@@ -390,7 +421,6 @@ function alignedFindings(env: CheckEnv, view: BeadView, views: readonly Triage[]
   const idx = beadIndexes(env, v)
   out.push(...checkStructure(env, v))
   out.push(...checkNumbers(env, v))
-  out.push(...checkNames(env, v, idx))
   out.push(...checkMarkers(env, v))
   out.push(...checkQuotes(env, v, idx))
   if (env.sameLanguage) out.push(...checkWords(env.src, env.tgt, v.src, v.tgt))
@@ -623,8 +653,8 @@ export function compare(srcText: string, tgtText: string, options: CompareOption
     const laid = comparableBeads(matches!, src.sentences.length, tgt.sentences.length)
     options.onProgress?.(1, 1)
     const evidence = new Map(matches!.map((m) => [`${m.src}:${m.tgt}`, m.evidence]))
-    return diverge(src, tgt, laid, { mode, evidence, lowConfidence: options.lowConfidence })
+    return diverge(src, tgt, laid, { mode, evidence, lowConfidence: options.lowConfidence, minConfidence: options.minConfidence })
   }
   beads ??= runAlign()
-  return diverge(src, tgt, beads, { mode, lowConfidence: options.lowConfidence })
+  return diverge(src, tgt, beads, { mode, lowConfidence: options.lowConfidence, minConfidence: options.minConfidence })
 }

@@ -132,6 +132,12 @@ export interface Finding {
   severity: Severity
   /** A sentence a person understands. */
   message: string
+  /**
+   * How likely the finding is true, in [0, 1]: the finder's own estimate from the strength of its
+   * evidence. Reports leave out content findings below their threshold (see `minConfidence`).
+   * Absent only in reports stored before findings carried one.
+   */
+  confidence?: number
 }
 
 export type CompareMode = 'translation' | 'comparable'

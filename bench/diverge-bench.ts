@@ -17,7 +17,7 @@ import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { align } from '../alignment/align.ts'
 import { parseBeads } from '../alignment/bead-format.ts'
-import { compare } from '../alignment/diverge.ts'
+import { compare, DEFAULT_MIN_CONFIDENCE } from '../alignment/diverge.ts'
 import { inject, makeDoc, materialise, namesIn, Rng, type CaseKind, type Doc, type Materialised, type Pool } from './diverge/inject.ts'
 import { scoreDoc, type CaseResult, type DocScore } from './diverge/score.ts'
 
@@ -29,12 +29,12 @@ const { values } = parseArgs({
     variants: { type: 'string' },
     misses: { type: 'string' },
     alarms: { type: 'boolean', default: false },
-    threshold: { type: 'string', default: '0' },
+    threshold: { type: 'string' },
   },
 })
 const bench = values.bench!
 const seed = Number(values.seed)
-const threshold = Number(values.threshold)
+const threshold = values.threshold === undefined ? DEFAULT_MIN_CONFIDENCE : Number(values.threshold)
 const lines = (p: string) => readFileSync(p, 'utf8').replace(/\n$/, '').split('\n').map((l) => l.trim())
 
 const KINDS: CaseKind[] = ['omission', 'omission-run', 'partial-omission', 'number-digits', 'number-words', 'number-headline', 'name-elsewhere', 'name-new', 'addition', 'annotation-marker', 'negation']
@@ -112,7 +112,7 @@ function cloneDoc(d: Doc): Doc {
 }
 
 function run(m: Materialised): { score: DocScore; report: ReturnType<typeof compare> } {
-  const report = compare(m.src.join('\n'), m.tgt.join('\n'), { presplit: true, srcLang: m.srcLang, tgtLang: m.tgtLang })
+  const report = compare(m.src.join('\n'), m.tgt.join('\n'), { presplit: true, srcLang: m.srcLang, tgtLang: m.tgtLang, minConfidence: values.misses ? 0 : threshold })
   const beads = align(m.src, m.tgt, { srcLang: m.srcLang, tgtLang: m.tgtLang })
   return { score: scoreDoc(report, m.cases, beads, threshold), report }
 }
@@ -156,7 +156,7 @@ for (const pair of values.pairs!.split(',')) {
           if (c.src !== undefined) console.log(`  S: ${m.src[c.src]}`)
           if (c.tgt !== undefined) console.log(`  T: ${m.tgt[c.tgt]}`)
           else if (c.src !== undefined) console.log(`  T near: ${here.flatMap((b) => b.tgt).map((j) => m.tgt[j]).join(' ‖ ')}`)
-          for (const b of here) console.log(`  bead [${b.src}]:[${b.tgt}] ${b.findings.map((f) => `${f.kind}@${f.side}${f.sentence}`).join(', ')}`)
+          for (const b of here) console.log(`  bead [${b.src}]:[${b.tgt}] ${b.findings.map((f) => `${f.kind}@${f.side}${f.sentence}(${f.confidence?.toFixed(2)}) ${f.kind === 'name-mismatch' ? f.text + '/' + ((f as { counterpart?: { text: string } }).counterpart?.text ?? '') : ''}`).join(', ')}`)
         })
       }
     }
@@ -168,6 +168,7 @@ for (const pair of values.pairs!.split(',')) {
   for (const [label, kinds] of ROWS) {
     const rs = results.filter((r) => kinds.includes(r.kind as CaseKind))
     if (!rs.length) continue
+    if (process.env.CONF) console.log(label, rs.map((r) => r.confidence?.toFixed(2) ?? '-').join(' '))
     console.log(`| ${label} | ${rs.length} | ${pct(rs.filter((r) => r.strict).length, rs.length)} | ${pct(rs.filter((r) => r.any).length, rs.length)} | ${pct(rs.filter((r) => r.baseline).length, rs.length)} |`)
   }
   console.log(`\nFalse alarms on the unchanged documents: ${per100(clean.alarms, clean.sentences)} content findings per 100 sentences (${clean.alarms} in ${clean.sentences}; ${[...kindsOfAlarms].map(([k, n]) => `${k} ${n}`).join(', ') || 'none'}); baseline ${per100(clean.baseline, clean.sentences)}.`)

@@ -158,42 +158,6 @@ function regrouped(a: NumberToken[], b: NumberToken[]): [NumberToken[], NumberTo
 }
 
 // ---------------------------------------------------------------------------------------------
-// Names
-
-/**
- * Names on one side with no rendering anywhere in the other version. (A name the other version
- * gives elsewhere is a pronoun or a moved sentence, not a missing name.)
- */
-export function checkNames(env: CheckEnv, bead: BeadView, idx: BeadIndexes): DivergenceFinding[] {
-  const out: DivergenceFinding[] = []
-  const run = ([ctx, other]: Pair, sentences: number[], here: WordIndex, near: WordIndex) => {
-    if (!other.spellsNames) return
-    for (const i of sentences) {
-      for (const m of ctx.names.mentions(i)) {
-        const found = (index: WordIndex) => m.words.some((w) => index.hasName(w, ctx.lang))
-        if (found(here) || found(near)) continue
-        // Named elsewhere in the other version: the translator wrote "the spokeswoman" here, or
-        // the aligner put the sentence a bead away. Not a missing name.
-        if (found(other.documentIndex())) continue
-        out.push(
-          ctx.finding(
-            'name-mismatch',
-            i,
-            m.start,
-            m.end,
-            'major',
-            `"${m.text}" is named in the ${ctx.name}; the ${other.name} has no counterpart for this name anywhere.`,
-          ),
-        )
-      }
-    }
-  }
-  run([env.src, env.tgt], bead.src, idx.tgt, idx.nearTgt)
-  run([env.tgt, env.src], bead.tgt, idx.src, idx.nearSrc)
-  return out
-}
-
-// ---------------------------------------------------------------------------------------------
 // Annotation markers
 
 /** Markers of a type present on one side and missing (or fewer) on the other. */

@@ -30,6 +30,18 @@ export interface DivergenceFinding extends Finding {
   counterpart?: Counterpart
 }
 
+/**
+ * The confidence of a finding whose detector has no finer estimate: structure and page furniture
+ * are facts of the alignment; the content kinds are overridden by their detectors.
+ */
+const DEFAULT_CONFIDENCE: Partial<Record<FindingKind, number>> = {
+  boilerplate: 0.9,
+  merge: 1,
+  split: 1,
+  reordering: 0.8,
+  'low-confidence': 1,
+}
+
 const NO_BOILERPLATE = { category: 'none' } as const
 
 const ROMANISABLE = /[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Arabic}\p{Script=Hebrew}]/u
@@ -186,6 +198,7 @@ export class VersionContext {
     severity: Severity,
     message: string,
     side: Side = this.side,
+    confidence = DEFAULT_CONFIDENCE[kind] ?? 0.9,
   ): DivergenceFinding {
     const s = this.sentence(i)
     const a = Math.max(s.start, Math.min(start, s.end))
@@ -201,13 +214,14 @@ export class VersionContext {
       sentenceEnd: b - s.start,
       severity,
       message,
+      confidence,
     }
   }
 
   /** Builds a finding that covers all of sentence `i`. */
-  wholeSentence(kind: FindingKind, i: number, severity: Severity, message: string): DivergenceFinding {
+  wholeSentence(kind: FindingKind, i: number, severity: Severity, message: string, confidence?: number): DivergenceFinding {
     const s = this.sentence(i)
-    return this.finding(kind, i, s.start, s.end, severity, message)
+    return this.finding(kind, i, s.start, s.end, severity, message, this.side, confidence)
   }
 
   /** The counterpart record of a span of this version. */

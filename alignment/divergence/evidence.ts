@@ -154,6 +154,12 @@ function wordFacts(w: Word, lang: string): WordFacts {
   return f
 }
 
+/** The name keys of a word (consonant keys of its readings, see {@link nameKey}) and its exonym groups. */
+export function nameFacts(w: Word, lang: string): { keys: readonly string[]; exonyms: readonly number[] } {
+  const f = wordFacts(w, lang)
+  return { keys: f.keys, exonyms: [...f.exonyms] }
+}
+
 /** The questions a set of words answers about a word of the other version. */
 export interface Evidence {
   hasSameWord(w: Word): boolean

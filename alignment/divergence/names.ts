@@ -119,9 +119,28 @@ export class NameContext {
     return true
   }
 
+  /**
+   * The likely names of a heading or title-case line, where capitals tell little: capitalised
+   * words that the version writes capitalised in running text, or never in lower case.
+   */
+  headingNames(i: number): NameMention[] {
+    if (!this.skip.has(i)) return this.mentions(i)
+    return this.mentionsBy(i, (w) => {
+      if (!w.cap || w.suffix || w.digits || w.stop) return false
+      const letters = w.text.replace(/[^\p{L}]/gu, '')
+      if (letters.length < 3 || titleWord(w.fold, this.lang) || CALENDAR.has(w.fold) || ROMAN_NUMERAL.test(w.text)) return false
+      if (NOUN_CAPITALS.has(this.lang) && !w.acronym && !this.midCapital.has(w.fold)) return false
+      return w.acronym || this.midCapital.has(w.fold) || !this.lowercase.has(w.fold)
+    })
+  }
+
   /** The names of sentence `i`. */
   mentions(i: number): NameMention[] {
     if (this.skip.has(i)) return []
+    return this.mentionsBy(i, (w) => this.isNameWord(w))
+  }
+
+  private mentionsBy(i: number, isName: (w: Word) => boolean): NameMention[] {
     const words = this.tokens.words(i)
     const text = this.sentences[i]?.text ?? ''
     const base = this.sentences[i]?.start ?? 0
@@ -136,7 +155,7 @@ export class NameContext {
       cur = []
     }
     for (const w of words) {
-      if (this.isNameWord(w)) {
+      if (isName(w)) {
         const prev = cur[cur.length - 1]
         if (prev && !/^[\s-]$/.test(text.slice(prev.end - base, w.start - base))) flush()
         cur.push(w)

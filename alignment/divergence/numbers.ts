@@ -261,12 +261,20 @@ function combine(values: WordNumber[]): number {
   return total + current
 }
 
-const SCALE_AFTER_DIGITS =
-  /^[\s\u00a0]*(thousand|million|billion|trillion|bn|mn|milyon|milyar|trilyon|bin|ألف|آلاف|الف|مليون|ملايين|مليار|مليارات|ترليون)(?![\p{L}])/u
+// Scale words after digits, each read only in its own language (German `1986 bin ich` is not
+// 1,986,000); Turkish scale words take case endings (`20 milyondan`).
+const SCALE_AFTER_DIGITS: Record<string, RegExp> = {
+  en: /^[\s\u00a0]*(thousand|million|billion|trillion|bn|mn)(?![\p{L}])/iu,
+  tr: /^[\s\u00a0]*(milyon|milyar|trilyon|bin)(?:(?<=bin)(?![\p{L}])|(?<!bin)[\p{L}']*)/u,
+  ar: /^[\s\u00a0]*(ألف|آلاف|الف|مليون|ملايين|مليار|مليارات|ترليون)(?![\p{L}])/u,
+  fr: /^[\s\u00a0]*(millions?|milliards?|mille)(?![\p{L}])/u,
+  de: /^[\s\u00a0]*(Millionen|Million|Milliarden|Milliarde|Mio\.?|Mrd\.?)(?![\p{L}])/u,
+}
 const SCALE_VALUES: Record<string, number> = {
   thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, bn: 1e9, mn: 1e6, milyon: 1e6,
   milyar: 1e9, trilyon: 1e12, bin: 1e3, ألف: 1e3, آلاف: 1e3, الف: 1e3, مليون: 1e6, ملايين: 1e6,
-  مليار: 1e9, مليارات: 1e9, ترليون: 1e12,
+  مليار: 1e9, مليارات: 1e9, ترليون: 1e12, millions: 1e6, milliard: 1e9, milliards: 1e9,
+  mille: 1e3, millionen: 1e6, milliarden: 1e9, milliarde: 1e9, mio: 1e6, 'mio.': 1e6, mrd: 1e9, 'mrd.': 1e9,
 }
 const PERCENT_AFTER = /^[\s\u00a0]*(%|percent(?:age points?)?|per\s+cent|pct\b|في\s*الما?ئ[ةه]|بالما?ئ[ةه]|بالمية|في\s+المية)/iu
 const PERCENT_BEFORE = /(%|yüzde|Yüzde|YÜZDE)[\s\u00a0]*$/u
@@ -366,7 +374,7 @@ export function extractNumbers(text: string, lang: string, words?: readonly Word
       kind = 'percent'
       start -= pctBefore[0].length
     } else {
-      const sc = SCALE_AFTER_DIGITS.exec(after)
+      const sc = SCALE_AFTER_DIGITS[p]?.exec(after)
       if (sc) {
         const mult = SCALE_VALUES[sc[1]] ?? SCALE_VALUES[sc[1].toLowerCase()]
         values = values.map((v) => v * mult)
@@ -665,16 +673,39 @@ function readings(t: NumberToken): number[] {
  * Whether two number tokens state the same quantity: equal values under any reading, a fraction
  * equal to a percentage (`two-thirds` ~ `67%`), a month equal to the month of a numeric date.
  */
+/** `'19` or `19` for 2019: a two-digit number against a year ending in it. */
+function shortYear(t: NumberToken, x: number, y: number): boolean {
+  return !t.spelled && /^['’]?\d\d$/.test(t.text) && Number.isInteger(y) && y >= 1900 && y <= 2100 && y % 100 === x
+}
+
+/**
+ * A time against a time or a bare number: `15:00` = `3` (p.m.), `07:55` = `7.55`, each read on the
+ * 12-hour clock too.
+ */
+function sameTime(a: NumberToken, b: NumberToken): boolean {
+  const minutes = (t: NumberToken): number[] => {
+    if (t.kind === 'time') return [t.value]
+    if (t.spelled) return []
+    const h = Math.floor(t.value)
+    const m = Math.round((t.value - h) * 100)
+    return h <= 24 && m < 60 ? [h * 60 + m] : []
+  }
+  const clock = (v: number) => v % 720
+  return minutes(a).some((x) => minutes(b).some((y) => clock(x) === clock(y)))
+}
+
 export function sameQuantity(a: NumberToken, b: NumberToken): boolean {
-  const calendar = (k: NumberKind) => k === 'month' || k === 'weekday' || k === 'time'
+  const calendar = (k: NumberKind) => k === 'month' || k === 'weekday'
   if (calendar(a.kind) || calendar(b.kind)) {
     if (a.kind === b.kind) return a.value === b.value
     const [cal, other] = calendar(a.kind) ? [a, b] : [b, a]
     return cal.kind === 'month' && other.datePart === true && other.value === cal.value
   }
+  if (a.kind === 'time' || b.kind === 'time') return sameTime(a, b)
   for (const x of readings(a)) {
     for (const y of readings(b)) {
       if (close(x, y)) return true
+      if (shortYear(a, x, y) || shortYear(b, y, x)) return true
       if (a.kind === 'fraction' && b.kind === 'percent' && Math.abs(x * 100 - y) <= 1.5) return true
       if (b.kind === 'fraction' && a.kind === 'percent' && Math.abs(y * 100 - x) <= 1.5) return true
     }

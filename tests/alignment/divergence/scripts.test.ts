@@ -12,9 +12,18 @@ describe('divergences across scripts', () => {
   })
 
   it('still reports a missing name against a version in a romanisable script (Arabic)', () => {
+    const en = 'Zabihullah Mujahid said the crossing was under control. The ministry spokeswoman Maria Zakharova said Moscow was concerned.'
+    const ar = 'قال ذبيح الله مجاهد إن المعبر تحت السيطرة. وقالت المتحدثة باسم الوزارة إن موسكو قلقة.'
+    expect(kinds(en, ar, 'en', 'ar')).toContain('name-mismatch')
+  })
+
+  it('keeps a lone one-word name left out as a low-confidence candidate, below the default threshold', () => {
     const en = 'Zabihullah Mujahid said the crossing was under control. Maria Zakharova said Moscow was concerned.'
     const ar = 'قال ذبيح الله مجاهد إن المعبر تحت السيطرة. وقالت المتحدثة إن موسكو قلقة.'
-    expect(kinds(en, ar, 'en', 'ar')).toContain('name-mismatch')
+    expect(kinds(en, ar, 'en', 'ar')).not.toContain('name-mismatch')
+    const all = compare(en, ar, { srcLang: 'en', tgtLang: 'ar', mode: 'translation', minConfidence: 0 }).beads.flatMap((b) => b.findings)
+    const name = all.find((f) => f.kind === 'name-mismatch')!
+    expect([name.text, name.confidence! < 0.5]).toEqual(['Zakharova', true])
   })
 })
 
