@@ -67,7 +67,7 @@ async function start(dataDir: string): Promise<Running> {
 
 const json = (res: Response) => res.json() as Promise<any> // eslint-disable-line @typescript-eslint/no-explicit-any
 
-describe('server process', () => {
+describe('server process', { timeout: 300_000 }, () => {
   it('serves the seed pair, keeps a comparison made from two uploaded files and its annotations across a restart', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'parallax-process-'))
     dirs.push(dataDir)
