@@ -44,14 +44,21 @@ export class ComparisonList extends LitElement {
     if (this.comparisons.length === 0) return html`<p class="empty">No comparisons yet. Create the first one with two texts.</p>`
     return html`<ul>
       ${this.comparisons.map((c) => {
-        const findings = Object.values(c.counts ?? c.summary?.counts ?? {}).reduce((a, b) => a + b, 0)
+        // One count everywhere: every finding of every kind, of every version against the source
+        // (the sum of what the pair views count; the all-versions view shows the same total).
+        const perVersion = c.findings?.length ? c.findings : [Object.values(c.counts ?? c.summary?.counts ?? {}).reduce((a, b) => a + b, 0)]
+        const findings = perVersion.reduce((a, b) => a + b, 0)
+        const several = c.versions.length > 2
+        const name = (v: number) => c.versions[v]?.label || languageName(c.versions[v]?.lang)
         return html`<li>
           <a class="card" href="/c/${encodeURIComponent(c.id)}${c.versions.length > 2 ? '?v=all' : ''}" data-comparison=${c.id} @click=${(e: MouseEvent) => this.#open(e, c.id)}>
             <span class="title" dir="auto">${c.title || 'Untitled comparison'}</span>
             <span class="langs">${c.versions.map((v) => html`<bdi>${v.label || languageName(v.lang)}</bdi>`).reduce<unknown[]>((acc, v, i) => (i ? [...acc, ' ↔ ', v] : [v]), [])}</span>
             <span class="stats">
-              <span><b>${c.summary?.beads ?? '–'}</b>rows</span>
-              <span><b>${findings}</b>findings</span>
+              ${several
+                ? html`<span><b>${c.versions.length}</b>versions</span>`
+                : html`<span><b>${c.summary?.beads ?? '–'}</b>rows</span>`}
+              <span title=${several ? perVersion.map((n, i) => `${name(i + 1)}: ${n}`).join('\n') : nothing}><b>${findings}</b>findings</span>
               ${c.annotations !== undefined ? html`<span><b>${c.annotations}</b>notes</span>` : nothing}
             </span>
           </a>

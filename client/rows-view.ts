@@ -9,7 +9,7 @@ import './shared-row.ts'
 import type { SharedRowElement } from './shared-row.ts'
 import { sharedStyles } from './styles/shared.ts'
 import { listStyles } from './styles/virtual-list.ts'
-import { CONTENT_KINDS, type SharedRows } from './types.ts'
+import { FINDING_KINDS, type SharedRows } from './types.ts'
 
 /**
  * Every version in shared rows, one column per version, the source where the reader puts it
@@ -90,7 +90,7 @@ export class RowsView extends LitElement {
     const count = data.versions.length
     return html`
       <div class="bar">
-        <span class="count">${data.rows.length.toLocaleString('en')} rows, ${count} versions</span>
+        <span class="count">${data.rows.length.toLocaleString('en')} rows, ${count} versions, ${this.#findings(0).toLocaleString('en')} findings</span>
         <label
           >Source column
           <select data-action="source-column" @change=${(e: Event) => this.dispatchEvent(new SourceColumnEvent(Number((e.target as HTMLSelectElement).value)))}>
@@ -134,14 +134,24 @@ export class RowsView extends LitElement {
       return html`<div class="col" dir=${dirOf(lang)} data-version="0"><strong dir="auto">${label}</strong><span class="lang">${lang}</span><span class="role" dir="ltr">source</span></div>`
     }
     const summary = data.alignments.find((a) => a.version === v)?.summary
-    const counts = CONTENT_KINDS.map((k) => [k, summary?.counts?.[k] ?? 0] as const).filter(([, n]) => n > 0)
-    const total = counts.reduce((sum, [, n]) => sum + n, 0)
+    const counts = FINDING_KINDS.map((k) => [k, summary?.counts?.[k] ?? 0] as const).filter(([, n]) => n > 0)
+    const total = this.#findings(v)
     const href = `/c/${encodeURIComponent(data.comparisonId)}${v === 1 ? '' : `?v=${v}`}`
     return html`<div class="col" dir=${dirOf(lang)} data-version=${v}>
       <strong dir="auto">${label}</strong><span class="lang">${lang}</span>
       <span class="n" dir="ltr" title=${counts.map(([k, n]) => `${KIND_INFO[k].label}: ${n}`).join('\n')}>${total} ${total === 1 ? 'finding' : 'findings'}</span>
       <a href=${href} dir="ltr" data-pair=${v} @click=${(e: MouseEvent) => this.#openPair(e, v)}>pair view</a>
     </div>`
+  }
+
+  /**
+   * Findings of version `v` against the source, every kind, as its pair view counts them; all
+   * versions' together for 0 (the list's count).
+   */
+  #findings(v: number): number {
+    const count = (summary: SharedRows['alignments'][number]['summary'] | undefined) => FINDING_KINDS.reduce((sum, k) => sum + (summary?.counts?.[k] ?? 0), 0)
+    const alignments = this.data?.alignments ?? []
+    return v === 0 ? alignments.reduce((sum, a) => sum + count(a.summary), 0) : count(alignments.find((a) => a.version === v)?.summary)
   }
 
   #openPair(e: MouseEvent, version: number) {

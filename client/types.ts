@@ -31,6 +31,8 @@ export interface Comparison {
   summary?: DivergenceReport['summary'] | null
   /** Findings per kind (list items). */
   counts?: Record<string, number>
+  /** Findings of every kind per alignment, version 1 first (list items): each pair view's count. */
+  findings?: number[]
   /** Number of annotations (list items). */
   annotations?: number
 }

@@ -295,6 +295,9 @@ export const ComparisonListItemSchema = z
     revision: z.number().int().nullable(),
     summary: SummarySchema.nullable(),
     counts: z.record(z.string(), z.number().int()).openapi({ description: 'Findings per kind of the first alignment.' }),
+    findings: z
+      .array(z.number().int())
+      .openapi({ description: 'Findings of every kind per alignment (source against version 1, 2, …), as each pair view counts them.' }),
     annotations: z.number().int(),
   })
   .openapi('ComparisonListItem')

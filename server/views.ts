@@ -68,6 +68,7 @@ export function listItemView(c: ComparisonListItem) {
     revision: c.revision,
     summary: c.summary,
     counts: countsOf(c.summary),
+    findings: c.findings,
     annotations: c.annotations,
   }
 }

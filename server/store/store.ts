@@ -37,6 +37,8 @@ export interface ComparisonListItem {
   summary: DivergenceSummary | null
   revision: number | null
   annotations: number
+  /** Findings of every kind per alignment, version 1 first: what each pair view counts. */
+  findings: number[]
 }
 
 /** A stored alignment: source against version `target`. */
@@ -291,12 +293,14 @@ export class Store {
       summary: unknown
       revision: number | null
       annotations: number
+      counts: unknown
     }>(
       `SELECT c.id, c.title, c.created_at, c.updated_at,
         (SELECT json_agg(json_build_object('label', v.label, 'lang', v.lang, 'length', v.body_length) ORDER BY v.position)
            FROM versions v WHERE v.comparison_id = c.id) AS versions,
         a.summary, a.revision,
-        (SELECT count(*)::int FROM annotations n WHERE n.comparison_id = c.id) AS annotations
+        (SELECT count(*)::int FROM annotations n WHERE n.comparison_id = c.id) AS annotations,
+        (SELECT json_agg(x.summary->'counts' ORDER BY x.target) FROM alignments x WHERE x.comparison_id = c.id) AS counts
        FROM comparisons c LEFT JOIN alignments a ON a.comparison_id = c.id AND a.target = 1
        ORDER BY c.seq ${options.oldest ? 'ASC' : 'DESC'}
        LIMIT $1 OFFSET $2`,
@@ -313,6 +317,9 @@ export class Store {
         summary: r.summary == null ? null : json<DivergenceSummary>(r.summary),
         revision: r.revision,
         annotations: r.annotations,
+        findings: (json<Array<Record<string, number> | null>>(r.counts) ?? []).map((counts) =>
+          Object.values(counts ?? {}).reduce((sum, n) => sum + (Number(n) || 0), 0),
+        ),
       })),
     }
   }

@@ -197,6 +197,37 @@ describe.skipIf(!!skip)('defects of issue 10 (Chromium)', () => {
     expect(first).toBe(src[0])
   }, 60_000)
 
+  it('22: the list, the all-versions view and the pair views count the findings of three versions alike', async () => {
+    const { id } = await createComparison(server.url, {
+      title: 'Three versions counted',
+      versions: [
+        { label: 'English', lang: 'en', text: EN },
+        { label: 'Turkish', lang: 'tr', text: TR },
+        { label: 'Arabic', lang: 'ar', text: AR },
+      ],
+    })
+    const pairTotal = async (v: number) => {
+      const page = await open(`/c/${id}?v=${v}`)
+      await page.locator('bead-row').first().waitFor()
+      return Number((await page.locator('summary-bar .position').innerText()).split('/')[1])
+    }
+    const pairs = [await pairTotal(1), await pairTotal(2)]
+    expect(pairs[0]).toBeGreaterThan(0)
+
+    const all = await open(`/c/${id}?v=all`)
+    await all.locator('shared-row').first().waitFor()
+    const heads = await all.locator('rows-view .head .col .n').evaluateAll((els) => els.map((e) => parseInt(e.textContent!, 10)))
+    expect(heads).toEqual(pairs)
+    expect(await all.locator('rows-view .bar .count').innerText()).toMatch(new RegExp(`, ${pairs[0] + pairs[1]} findings$`))
+
+    const list = await open('/')
+    const card = list.locator(`comparison-list a.card[data-comparison="${id}"]`)
+    await card.waitFor()
+    const stats = await card.locator('.stats > span').evaluateAll((els) => els.map((e) => e.textContent!.replace(/\s+/g, ' ').trim()))
+    expect(stats).toContain(`${pairs[0] + pairs[1]}findings`)
+    expect(stats).toContain('3versions')
+  })
+
   describe('23: keyboard', () => {
     it('reaches the first row with a skip link: Tab, Enter', async () => {
       const page = await open(`/c/${seedPair().id}`)
