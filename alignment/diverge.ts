@@ -49,6 +49,7 @@ import { VersionContext, type DivergenceFinding, type VersionInput } from './div
 import { isFootnoteLine } from './divergence/markers.ts'
 import { nameChanges } from './divergence/name-changes.ts'
 import { inconsistentNames } from './divergence/names.ts'
+import { matchNumbers } from './divergence/numbers.ts'
 import { fitLengthModel, lengthDelta, PARTIAL_DEFAULTS, type LengthModel } from './divergence/partial.ts'
 import { clip, primaryLang } from './divergence/text.ts'
 import { checkWords } from './divergence/words.ts'
@@ -396,6 +397,27 @@ function unmatchedFindings(env: CheckEnv, view: BeadView, mode: CompareMode): Di
 function alignedFindings(env: CheckEnv, view: BeadView, views: readonly Triage[], k: number): DivergenceFinding[] {
   const out: DivergenceFinding[] = []
   const v = { ...view }
+  // A footnote line grouped with its neighbour (`*Banned in Russia.` after the marked sentence):
+  // part of the annotation marker, unless the other side has a footnote line too.
+  for (const side of ['src', 'tgt'] as const) {
+    const ctx = env[side]
+    const other = side === 'src' ? env.tgt : env.src
+    const notes = v[side].filter((i) => isFootnoteLine(ctx.sentence(i).text))
+    if (!notes.length || v[side].length < 2) continue
+    if ((side === 'src' ? v.tgt : v.src).some((j) => isFootnoteLine(other.sentence(j).text))) continue
+    for (const i of notes) {
+      out.push(
+        ctx.wholeSentence(
+          'annotation-marker',
+          i,
+          'minor',
+          `"${clip(ctx.sentence(i).text, 70)}" explains an annotation marker of the ${ctx.name}; the ${other.name} has no such note.`,
+          0.9,
+        ),
+      )
+    }
+    v[side] = v[side].filter((i) => !notes.includes(i))
+  }
   // In an n-m bead, a sentence the other side does not render at all is an omission of its own.
   for (const side of ['src', 'tgt'] as const) {
     if (v[side].length < 2) continue
@@ -403,7 +425,7 @@ function alignedFindings(env: CheckEnv, view: BeadView, views: readonly Triage[]
     if (!dropped.length) continue
     const ctx = env[side]
     const other = side === 'src' ? env.tgt : env.src
-    for (const i of dropped) {
+    for (const { i, confidence } of dropped) {
       const s = ctx.sentence(i)
       out.push(
         ctx.wholeSentence(
@@ -413,10 +435,12 @@ function alignedFindings(env: CheckEnv, view: BeadView, views: readonly Triage[]
           side === 'src'
             ? `The ${ctx.name} ${s.heading ? 'heading' : 'sentence'} "${clip(s.text, 70)}" has no counterpart in the ${other.name} (the aligner grouped it with its neighbour).`
             : `The ${ctx.name} adds "${clip(s.text, 70)}", which has no counterpart in the ${other.name} (the aligner grouped it with its neighbour).`,
+          confidence,
         ),
       )
     }
-    v[side] = v[side].filter((i) => !dropped.includes(i))
+    // Only the sure ones leave the bead: the other checks still see a doubtful sentence.
+    v[side] = v[side].filter((i) => !dropped.some((d) => d.i === i && d.confidence >= DEFAULT_MIN_CONFIDENCE))
   }
   const idx = beadIndexes(env, v)
   out.push(...checkStructure(env, v))
@@ -450,27 +474,50 @@ function compensation(model: LengthModel, views: readonly Triage[], k: number): 
   return result
 }
 
-/** Sentences of a multi-sentence side whose removal brings the lengths into line and that the other side does not render. */
-function droppedSentences(env: CheckEnv, v: BeadView, side: 'src' | 'tgt'): number[] {
+/**
+ * Sentences of a multi-sentence side that the other side does not render: the aligner grouped a
+ * dropped sentence with its neighbour. Each sentence is weighed by its lexical support (the share
+ * of its content words with evidence on the other side: the same word, a cognate, a name, a number,
+ * the lexicon) against the support of the rest of the bead, and by whether removing it brings the
+ * bead's lengths into line (Gale–Church δ). Returns each dropped sentence with a confidence.
+ */
+function droppedSentences(env: CheckEnv, v: BeadView, side: 'src' | 'tgt'): Array<{ i: number; confidence: number }> {
   const ctx = env[side]
   const other = side === 'src' ? env.tgt : env.src
-  const otherIndex = other.index(side === 'src' ? v.tgt : v.src)
-  const len = (list: readonly number[]) => sideLength(ctx, list)
-  const otherLen = sideLength(other, side === 'src' ? v.tgt : v.src)
-  const delta = (mine: number) => (side === 'src' ? lengthDelta(env.model, mine, otherLen) : lengthDelta(env.model, otherLen, mine))
-  const full = Math.abs(delta(len(v[side])))
-  const out: number[] = []
-  for (const i of v[side]) {
-    const rest = v[side].filter((j) => j !== i && !out.includes(j))
-    if (!rest.length) break
-    const without = Math.abs(delta(len(rest)))
-    if (!(full >= PARTIAL_DEFAULTS.delta && without < full / 2 && without < PARTIAL_DEFAULTS.delta)) continue
+  const otherList = side === 'src' ? v.tgt : v.src
+  const otherIndex = other.index(otherList)
+  const otherLen = sideLength(other, otherList)
+  const otherNumbers = otherList.flatMap((j) => other.numbers(j))
+  const delta = (mine: number) => Math.abs(side === 'src' ? lengthDelta(env.model, mine, otherLen) : lengthDelta(env.model, otherLen, mine))
+  const support = (i: number) => {
     const content = ctx.words(i).filter((w) => !w.stop)
-    if (!content.length) continue
+    if (!content.length) return { n: 0, share: 1 }
     const hits = content.filter((w) => otherIndex.hasEvidence(w, ctx.lang, env.sameLanguage)).length
-    // A repeated headline's words all recur in the other sentence: also count exact duplicates.
+    return { n: content.length, share: hits / content.length }
+  }
+  const shares = new Map(v[side].map((i) => [i, support(i)]))
+  const full = delta(sideLength(ctx, v[side]))
+  const out: Array<{ i: number; confidence: number }> = []
+  for (const i of v[side]) {
+    const rest = v[side].filter((j) => j !== i && !out.some((o) => o.i === j))
+    if (!rest.length) break
+    const mine = shares.get(i)!
+    if (!mine.n) continue
+    const restShare = rest.reduce((sum, j) => sum + shares.get(j)!.share * shares.get(j)!.n, 0) / Math.max(1, rest.reduce((sum, j) => sum + shares.get(j)!.n, 0))
+    const without = delta(sideLength(ctx, rest))
+    const fits = without < full && without < PARTIAL_DEFAULTS.delta
+    // Numbers of the sentence that the other side lacks: strong evidence it was not translated.
+    const nums = ctx.numbers(i).filter((t) => !t.spelled)
+    const lostNumbers = nums.length > 0 && matchNumbers(nums, otherNumbers).a.length === nums.length
     const duplicate = v[side].some((j) => j !== i && ctx.sentence(j).text === ctx.sentence(i).text)
-    if (duplicate || hits / content.length < 0.25 || ctx.sentence(i).heading) out.push(i)
+    let confidence = 0
+    if (duplicate || (ctx.sentence(i).heading && fits)) confidence = 0.8
+    else if (fits && mine.share < 0.25) confidence = 0.9
+    else if (fits && mine.share <= restShare * 0.5 && mine.share < 0.4) confidence = 0.75
+    else if (fits && lostNumbers && mine.share < 0.5) confidence = 0.7
+    else if (mine.share < 0.15 && mine.n >= 3 && restShare >= 0.3) confidence = 0.6
+    else if (fits && mine.share < restShare * 0.7 && mine.share < 0.5) confidence = 0.4
+    if (confidence) out.push({ i, confidence })
   }
   return out
 }
