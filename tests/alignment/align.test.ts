@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
@@ -121,7 +121,8 @@ describe('align', () => {
   })
 })
 
-const BENCH = join(import.meta.dirname, '../../../shared/bench')
+/** The seed pair's gold and two Text+Berg documents, copied from the bench (see tests/fixtures/README.md). */
+const FIXTURES = join(import.meta.dirname, '../fixtures')
 const lines = (path: string) => readFileSync(path, 'utf8').replace(/\n$/, '').split('\n')
 
 describe('attribution', () => {
@@ -138,25 +139,28 @@ describe('attribution', () => {
   })
 })
 
-describe.runIf(existsSync(BENCH))('align on the bench data', () => {
+describe('align on gold data', () => {
   it('aligns the pre-split seed pair exactly as the gold does', () => {
-    const dir = join(BENCH, 'seeds-en-tr')
+    const dir = join(FIXTURES, 'seeds-en-tr')
     const beads = align(lines(join(dir, 'en.sent')), lines(join(dir, 'tr.sent')), { srcLang: 'en', tgtLang: 'tr' })
     const score = scoreAlignment([[parseBeads(readFileSync(join(dir, 'gold.txt'), 'utf8')), beads]])
     expect(score.f1Strict).toBe(1)
   })
 
   it('finds the headlines, sub-heading and boilerplate of the raw-split seed pair as gaps', () => {
-    const beads = align(lines(join(BENCH, 'seeds-en-tr/en.sent')), lines(join(BENCH, 'seeds-en-tr/tr.sent')), { srcLang: 'en', tgtLang: 'tr' })
+    const beads = align(lines(join(FIXTURES, 'seeds-en-tr/en.sent')), lines(join(FIXTURES, 'seeds-en-tr/tr.sent')), { srcLang: 'en', tgtLang: 'tr' })
     const gaps = beads.filter((b) => !b.src.length || !b.tgt.length).map(formatBead)
     expect(gaps).toEqual(expect.arrayContaining(['[0]:[]', '[1]:[]', '[11]:[]']))
   })
 
-  it('scores at least 0.85 strict F1 on Text+Berg test0-6, pooled', () => {
-    const docs = [0, 1, 2, 3, 4, 5, 6].map((k) => join(BENCH, `textberg/test${k}`))
+  // The whole of Text+Berg test0-6 is scored by `npm run bench` (target 0.9, on the bench data); the
+  // tests carry two of its documents. At commit 3a414d2 they scored 0.840 strict F1 pooled (test2
+  // 0.882, test4 0.723), and test0-6 0.862.
+  it('scores at least 0.82 strict F1 on Text+Berg test2 and test4, pooled', () => {
+    const docs = ['test2', 'test4'].map((name) => join(FIXTURES, 'textberg', name))
     const score = scoreAlignment(
       docs.map((d) => [parseBeads(readFileSync(join(d, 'gold.defr'), 'utf8')), align(lines(join(d, 'src.de')), lines(join(d, 'tgt.fr')), { srcLang: 'de', tgtLang: 'fr' })]),
     )
-    expect(score.f1Strict).toBeGreaterThanOrEqual(0.85)
+    expect(score.f1Strict).toBeGreaterThanOrEqual(0.82)
   })
 })

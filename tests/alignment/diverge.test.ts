@@ -8,7 +8,8 @@ import { CONTENT_KINDS, FINDING_KINDS, type DivergenceReport, type Finding } fro
 const seed = (name: string) => readFileSync(new URL(`../../seeds/${name}`, import.meta.url), 'utf8')
 const EN = seed('001_ca6b3e2cd13aa704.txt')
 const TR = seed('000_195cf53558b12275.txt')
-const BENCH = new URL('../../../shared/bench/seeds-en-tr/', import.meta.url)
+/** The seed pair's gold sentences and alignment (a copy of the bench's, see tests/fixtures/README.md). */
+const GOLD = new URL('../fixtures/seeds-en-tr/', import.meta.url)
 
 const all = (r: DivergenceReport) => r.beads.flatMap((b) => b.findings.map((f) => ({ f, bead: b })))
 const sentenceOf = (r: DivergenceReport, side: 'src' | 'tgt', text: string) => r[side].sentences.findIndex((s) => s.text.includes(text))
@@ -85,7 +86,7 @@ describe('compare: the raw seed pair (English 001 → Turkish 000)', () => {
 })
 
 describe('diverge: the seed pair on its gold sentences and alignment', () => {
-  const lines = (name: string) => readFileSync(new URL(name, BENCH), 'utf8')
+  const lines = (name: string) => readFileSync(new URL(name, GOLD), 'utf8')
   const en = lines('en.sent')
   const tr = lines('tr.sent')
   const r = diverge(

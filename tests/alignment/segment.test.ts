@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import fc from 'fast-check'
 import { split as sentenceSplitterSplit } from 'sentence-splitter'
 import { describe, expect, it } from 'vitest'
@@ -6,7 +6,8 @@ import { SPLITTER_BUDGET, segment, traceSegment } from '../../alignment/segment.
 import type { Sentence } from '../../alignment/types.ts'
 
 const ROOT = new URL('../../', import.meta.url)
-const BENCH = new URL('../shared/bench/seeds-en-tr/', ROOT)
+/** The seed pair one sentence per line, as the gold segments it (a copy of the bench's, see tests/fixtures/README.md). */
+const GOLD = new URL('tests/fixtures/seeds-en-tr/', ROOT)
 const SEEDS = {
   tr: 'seeds/000_195cf53558b12275.txt',
   en: 'seeds/001_ca6b3e2cd13aa704.txt',
@@ -15,9 +16,8 @@ const SEEDS = {
   en4: 'seeds/004_bb8713d49bac3b23.txt',
 } as const
 const seed = (name: keyof typeof SEEDS): string => readFileSync(new URL(SEEDS[name], ROOT), 'utf8')
-const hasBench = existsSync(new URL('en.sent', BENCH))
 /** Lines of a `.sent` file: one sentence per line, a final newline ends the last one. */
-const goldLines = (file: string): string[] => readFileSync(new URL(file, BENCH), 'utf8').replace(/\n$/, '').split('\n')
+const goldLines = (file: string): string[] => readFileSync(new URL(file, GOLD), 'utf8').replace(/\n$/, '').split('\n')
 
 /** The sentence texts, the compact form most assertions compare. */
 const texts = (text: string, lang?: string): string[] => segment(text, { lang }).map((s) => s.text)
@@ -37,17 +37,17 @@ function expectWellFormed(text: string, sentences: Sentence[]): void {
 }
 
 describe('segment: the seed pair against the gold segmentation', () => {
-  it.skipIf(!hasBench)('English seed 001 gives exactly the 23 lines of en.sent', () => {
+  it('English seed 001 gives exactly the 23 lines of en.sent', () => {
     expect(texts(seed('en'))).toEqual(goldLines('en.sent'))
   })
 
-  it.skipIf(!hasBench)('Turkish seed 000 gives exactly the 20 lines of tr.sent', () => {
+  it('Turkish seed 000 gives exactly the 20 lines of tr.sent', () => {
     expect(texts(seed('tr'))).toEqual(goldLines('tr.sent'))
   })
 
-  it.skipIf(!hasBench)('the gold files themselves, segmented raw, come back line for line', () => {
+  it('the gold files themselves, segmented raw, come back line for line', () => {
     for (const file of ['en.sent', 'tr.sent']) {
-      const raw = readFileSync(new URL(file, BENCH), 'utf8')
+      const raw = readFileSync(new URL(file, GOLD), 'utf8')
       expect(texts(raw)).toEqual(goldLines(file))
     }
   })
@@ -425,9 +425,9 @@ describe('segment: pre-split mode', () => {
     for (const s of sentences) expect(text.slice(s.start, s.end)).toBe(s.text)
   })
 
-  it.skipIf(!hasBench)('the gold files give their lines back', () => {
+  it('the gold files give their lines back', () => {
     for (const file of ['en.sent', 'tr.sent']) {
-      const raw = readFileSync(new URL(file, BENCH), 'utf8')
+      const raw = readFileSync(new URL(file, GOLD), 'utf8')
       expect(presplit(raw)).toEqual(goldLines(file))
     }
   })
