@@ -104,6 +104,14 @@ export class NewComparison extends LitElement {
   @state() private problem = ''
 
   #detected = new Map<string, string>()
+  /** The encoding detector (client/lib/encoding.ts), loaded once the form shows: files are read with it. */
+  #encoding?: Promise<typeof import('./lib/encoding.ts')>
+  #decoder = () => (this.#encoding ??= import('./lib/encoding.ts'))
+
+  protected override firstUpdated(): void {
+    // Fetched while the person fills the form, so that a chosen file is read at once.
+    setTimeout(() => void this.#decoder().catch(() => (this.#encoding = undefined)), 0)
+  }
 
   override render() {
     const busy = this.waiting >= 0
@@ -289,7 +297,7 @@ export class NewComparison extends LitElement {
     // A byte-order mark, else UTF-8, else a guess among the legacy code pages, which the person
     // sees and confirms (file-encoding); never U+FFFD in silence. Loaded on first use.
     const bytes = new Uint8Array(await file.arrayBuffer())
-    const { decodeText, EncodingError } = await import('./lib/encoding.ts')
+    const { decodeText, EncodingError } = await this.#decoder()
     let read: DecodedText | null
     try {
       read = decodeText(bytes)
@@ -308,7 +316,7 @@ export class NewComparison extends LitElement {
   async #reread(i: number, encoding: string) {
     const file = this.versions[i].file
     if (!file) return
-    const { decodeText, encodingName } = await import('./lib/encoding.ts')
+    const { decodeText, encodingName } = await this.#decoder()
     try {
       const read = decodeText(file.bytes, encoding)
       this.#set(i, { text: read.text, file: { ...file, read, confirmed: true, error: '' } })

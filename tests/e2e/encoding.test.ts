@@ -90,7 +90,7 @@ describe.skipIf(!!skip)('form and file encodings (Chromium)', () => {
     expect(comparison.versions[1].text).toBe(TURKISH.replace(/^\uFEFF/, ''))
     expect(comparison.versions[1].text).not.toContain('\uFFFD')
     await page.close()
-  })
+  }, 90_000)
 
   it('reads a windows-1256 file as Arabic once confirmed', async () => {
     const page = await form()
@@ -105,5 +105,5 @@ describe.skipIf(!!skip)('form and file encodings (Chromium)', () => {
     await page.locator('new-comparison form').screenshot({ path: '/tmp/parallax-encoding-arabic.png' })
     await page.close()
     expect(errors).toEqual([])
-  })
+  }, 90_000)
 })

@@ -165,7 +165,7 @@ describe.skipIf(!!skip)('page (Chromium)', () => {
     expect(await page.locator('bead-row').count()).toBe(3)
     expect(await page.locator('[data-owner-key]').innerText()).toMatch(/^plx_/)
     const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('parallax.keys') ?? '{}'))
-    expect(stored[id].role).toBe('owner')
+    expect(stored[id].map((k: { role: string }) => k.role)).toEqual(['owner'])
     expect(await page.locator('header .keystate').innerText()).toBe('Owner')
   })
 
