@@ -20,7 +20,9 @@ import { dot, type WeightedSentence } from './features.ts'
  *   with the other side from one that carries a sentence sharing nothing (a sentence the other
  *   version left out, absorbed into its neighbour's bead because it is short enough for the
  *   length model). Such a sentence pays in proportion to its own evidence (its squared norm over
- *   the side's mean, at most 1): a rare name or a number weighs, one common cognate hardly.
+ *   the side's mean, at most 1): a rare name or a number weighs, one common cognate hardly. A
+ *   sentence with no shared feature at all pays by the features the other version lacks entirely
+ *   (ORPHAN_LOST): its translation's names and words would be there if it had one.
  */
 export interface CostParams {
   /** −log prior of each bead type, by `${a}-${b}`. */
@@ -47,6 +49,12 @@ export interface CostParams {
    * mean (capped at 1): a sentence the other version leaves out, absorbed into its neighbour's bead.
    */
   orphan: number
+  /**
+   * The same for a sentence of a merge with no shared feature at all but features of its own that
+   * the other version lacks entirely (in proportion to their mass over the side's mean, at most 1):
+   * a sentence whose translation was left out shares nothing, and has its names and words still.
+   */
+  orphanLost: number
 }
 
 /**
@@ -63,6 +71,7 @@ export const COST_DEFAULTS: CostParams = {
   variance: 6.8,
   neutralSim: 0.3,
   orphan: 2,
+  orphanLost: 2,
 }
 
 // −log of the two-sided normal tail 2·(1 − Φ(|x|)), by the complementary error function
@@ -161,7 +170,7 @@ export function makeCost(
     const [a, b] = k.split('-').map(Number)
     prior[a * 8 + b] = v
   }
-  const { skip, skipFullLength, skipHeading, skipFurniture, lengthWeight, lexicalWeight, variance, neutralSim, orphan } = params
+  const { skip, skipFullLength, skipHeading, skipFurniture, lengthWeight, lexicalWeight, variance, neutralSim, orphan, orphanLost } = params
   const skipCost = (sentence: WeightedSentence) => {
     const base = sentence.furniture ? skip * skipFurniture : sentence.heading ? skip * skipHeading : skip
     const len = sentence.length
@@ -221,6 +230,18 @@ export function makeCost(
   }
   const meanS = meanNorm(normS)
   const meanT = meanNorm(normT)
+  const meanLost = (side: readonly WeightedSentence[]) => {
+    let sum = 0
+    let count = 0
+    for (const x of side) {
+      if (!x.lost) continue
+      sum += x.lost
+      count++
+    }
+    return count ? sum / count : 1
+  }
+  const lostS = meanLost(src)
+  const lostT = meanLost(tgt)
   // Sentences of a merge that share nothing with the other side, weighed by their evidence.
   const orphans = (i0: number, a: number, j0: number, b: number) => {
     let weight = 0
@@ -229,7 +250,10 @@ export function makeCost(
     if (a > 1 && nt > 0) {
       for (let s = i0; s < i0 + a; s++) {
         const own = normS[1][s]
-        if (own <= 0) continue
+        if (own <= 0) {
+          if (orphanLost && src[s].lost) weight += orphanLost * Math.min(1, src[s].lost! / lostS)
+          continue
+        }
         let product = 0
         for (let t = j0; t < j0 + b; t++) product += table.get(s, t)
         if (product <= 0) weight += Math.min(1, own / meanS)
@@ -238,7 +262,10 @@ export function makeCost(
     if (b > 1 && ns > 0) {
       for (let t = j0; t < j0 + b; t++) {
         const own = normT[1][t]
-        if (own <= 0) continue
+        if (own <= 0) {
+          if (orphanLost && tgt[t].lost) weight += orphanLost * Math.min(1, tgt[t].lost! / lostT)
+          continue
+        }
         let product = 0
         for (let s = i0; s < i0 + a; s++) product += table.get(s, t)
         if (product <= 0) weight += Math.min(1, own / meanT)

@@ -275,6 +275,11 @@ export interface WeightedSentence {
   length: number
   heading: boolean
   furniture: boolean
+  /**
+   * Squared norm the sentence's dropped features would have had (those the other version lacks
+   * entirely): evidence of its own that nothing in the other version answers.
+   */
+  lost?: number
 }
 
 /**
@@ -304,7 +309,13 @@ export function weighFeatures(
       const kept = [...s.feats.keys()].filter((id) => idf[id] > 0).sort((a, b) => a - b)
       const ids = Int32Array.from(kept)
       const w = Float64Array.from(kept, (id) => idf[id] * s.feats.get(id)!)
-      return { ids, w, length: s.length, heading: s.heading, furniture: s.furniture }
+      let lost = 0
+      for (const [id, count] of s.feats) {
+        if (idf[id] > 0) continue
+        const x = Math.log(1 + total / (dfSrc[id] + dfTgt[id])) * count
+        lost += x * x
+      }
+      return { ids, w, length: s.length, heading: s.heading, furniture: s.furniture, lost }
     })
   return [weigh(src), weigh(tgt)]
 }
