@@ -83,7 +83,7 @@ describe.skipIf(!!skip)('keys and classroom (Chromium)', () => {
     }, id)
     expect(answer.keyId).toBe(ownerId)
     expect(errors).toEqual([])
-  })
+  }, 60_000)
 
   it('downloads the keys as a file that another browser imports', async () => {
     const { id, ownerKey } = seed(/Arabic/)
@@ -105,7 +105,7 @@ describe.skipIf(!!skip)('keys and classroom (Chromium)', () => {
     expect(await list.locator('my-keys p').innerText()).toMatch(/keeps \d+ keys? for \d+ comparisons?/)
     const opened = await open(school, `/c/${id}`)
     await poll(() => keystate(opened)).toBe('Owner')
-  })
+  }, 60_000)
 
   it('lets the owner copy a student link, see the student’s note arrive live, and revoke the key', async () => {
     const { id, ownerKey } = seed(/Reuters/)
