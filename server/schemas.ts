@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi'
 import { ANNOTATION_TAGS, FINDING_KINDS } from '../alignment/types.ts'
 import { PROGRESS_STAGES } from './progress.ts'
+import { hasLoneSurrogate } from './text.ts'
 
 /**
  * The shapes of the API: request validation and the OpenAPI description come from these same
@@ -45,12 +46,7 @@ export const MAX_VERSIONS = 6
 /** The tag taxonomy of translation shifts; free tags are allowed beside it. */
 export const TAXONOMY = ANNOTATION_TAGS
 
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
-
-/** Whether `s` holds half of a surrogate pair: valid in JSON and in JS strings, not in Unicode. */
-export function hasLoneSurrogate(s: string): boolean {
-  return LONE_SURROGATE.test(s)
-}
+export { cutText, hasLoneSurrogate } from './text.ts'
 
 /** What is wrong with a string that {@link hasLoneSurrogate}. */
 export const LONE_SURROGATE_MESSAGE =

@@ -104,6 +104,8 @@ export function checkNumbers(env: CheckEnv, bead: BeadView): DivergenceFinding[]
           t.end,
           severity,
           `The ${ctx.name} has "${t.text}" (${describeNumber(t)}); ${instead}.`,
+          ctx.side,
+          numberConfidence(t, rivals),
         ),
       )
     }
@@ -111,6 +113,19 @@ export function checkNumbers(env: CheckEnv, bead: BeadView): DivergenceFinding[]
   report(restA, restB, a, [env.src, env.tgt])
   report(restB, restA, b, [env.tgt, env.src])
   return out
+}
+
+/**
+ * How sure a number left over is a changed number: digits against digits are facts; a number in
+ * words is often a paraphrase (`half` / `ikinci`, `a third` / `üçüncü`, `both`), so it counts when
+ * it stands against another plain number in words (`two` / `beş`), and little otherwise.
+ */
+function numberConfidence(t: NumberToken, rivals: readonly NumberToken[]): number {
+  const plainWords = (u: NumberToken) => u.spelled && u.kind === 'number' && !/\p{L}['’]?\p{L}*\s+\p{L}/u.test(u.text)
+  if (!t.spelled && (!rivals.length || rivals.some((u) => !u.spelled))) return 0.9
+  if (!t.spelled) return 0.55
+  if (plainWords(t) && rivals.some(plainWords)) return 0.6
+  return 0.35
 }
 
 /** The digits of a number as written (Arabic-Indic digits as ASCII), or '' for one in words. */
@@ -221,6 +236,10 @@ export function checkQuotes(env: CheckEnv, bead: BeadView, idx: BeadIndexes): Di
         q.end,
         'minor',
         `The ${ctx.name} quotes "${clip(textOf(ctx, q), 60)}" directly; the ${other.name} has no quotation here (reported speech, or the quote was dropped).`,
+        ctx.side,
+        // Translators turn quotes into reported speech and back (the words' loss shows as partial);
+        // between versions in one language it is an edit.
+        env.sameLanguage ? 0.8 : 0.45,
       ),
     )
   }
@@ -321,7 +340,14 @@ export function checkPartial(
     const chosen = choosePartial(runs, longLen, deficit, signed, undefined, stats)
     // What the shorter side would measure if it rendered everything (in its own characters).
     const expected = ctx.side === 'src' ? longLen * env.model.ratio : longLen / env.model.ratio
-    for (const r of chosen) out.push(partialFinding(ctx, other, r, shortLen, expected))
+    // Additions are the translator's explicitation as often as not; omissions are what a reader must see.
+    const located = ctx.side === 'src' ? (signed <= -CLAUSE_FALLBACK.delta ? 0.85 : 0.6) : signed <= -CLAUSE_FALLBACK.sure ? 0.6 : 0.4
+    for (const r of chosen) out.push(partialFinding(ctx, other, r, shortLen, expected, located))
+    // Far too short, but the words cannot say where: the clause with the least support.
+    if (!chosen.length && ctx.side === 'src' && signed <= -CLAUSE_FALLBACK.delta && sentences.length === 1) {
+      const clause = weakestClause(ctx, sentences[0], here, env.sameLanguage)
+      if (clause) out.push(partialFinding(ctx, other, clause, shortLen, expected, signed <= -CLAUSE_FALLBACK.sure ? 0.7 : 0.55))
+    }
   }
   if (!compensated.src) {
     side([env.src, env.tgt], bead.src, idx.tgt, idx.nearTgt, srcLen, tgtLen, delta, srcLen - tgtLen / env.model.ratio)
@@ -332,12 +358,40 @@ export function checkPartial(
   return out
 }
 
+/** δ beyond which a bead is short enough to report a clause even when its words cannot locate it. */
+export const CLAUSE_FALLBACK = { delta: 2.5, sure: 3.5 }
+
+/**
+ * The clause of sentence `i` (split at commas, semicolons, colons, dashes) whose content words have
+ * the least evidence on the other side, when it has at least three of them and is not the whole
+ * sentence.
+ */
+function weakestClause(ctx: VersionContext, i: number, other: WordIndex, sameLanguage: boolean): UnmatchedRun | undefined {
+  const s = ctx.sentence(i)
+  const words = ctx.words(i)
+  const cuts = [...s.text.matchAll(/[,;:–—]\s|\s(?:and|but|while|which|who|because|although|when|as|after|before)\s/gu)].map((m) => s.start + m.index!)
+  if (!cuts.length) return
+  const bounds = [s.start, ...cuts, s.end]
+  let best: { run: UnmatchedRun; share: number } | undefined
+  for (let k = 0; k + 1 < bounds.length; k++) {
+    const inside = words.filter((w) => w.start >= bounds[k] && w.end <= bounds[k + 1])
+    const content = inside.filter((w) => !w.stop)
+    if (content.length < 3 || content.length === words.filter((w) => !w.stop).length) continue
+    const share = content.filter((w) => other.hasEvidence(w, ctx.lang, sameLanguage)).length / content.length
+    if (!best || share < best.share) {
+      best = { run: { start: inside[0].start, end: inside[inside.length - 1].end, sentence: i, content: content.length, words: inside }, share }
+    }
+  }
+  return best && best.share < 0.5 ? best.run : undefined
+}
+
 function partialFinding(
   ctx: VersionContext,
   other: VersionContext,
   r: UnmatchedRun,
   shortLen: number,
   expected: number,
+  confidence: number,
 ): DivergenceFinding {
   const kind = ctx.side === 'src' ? 'partial-omission' : 'partial-addition'
   const text = ctx.input.text.slice(r.start, r.end)
@@ -347,7 +401,7 @@ function partialFinding(
     `"${clip(text, 90)}" ${what}${inQuote ? ' (part of the quotation)' : ''}: ` +
     `the ${other.name} has ${shortLen} characters here where a full rendering would take about ${Math.round(expected)}, ` +
     `and none of these words has a match there.`
-  return ctx.finding(kind, r.sentence, r.start, r.end, 'major', message)
+  return ctx.finding(kind, r.sentence, r.start, r.end, 'major', message, ctx.side, confidence)
 }
 
 // ---------------------------------------------------------------------------------------------

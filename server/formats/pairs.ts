@@ -1,4 +1,5 @@
 import type { Bead, DivergenceReport, FindingKind, Sentence } from '../../alignment/types.ts'
+import { cutText } from '../text.ts'
 import type { AnnotationRecord } from '../store/store.ts'
 
 /**
@@ -169,13 +170,14 @@ export function parseAnnotationLine(line: string): PairNote {
 
 /** Makes an imported note fit what an annotation may hold: tags cut to size, duplicates gone. */
 export function cleanNote(n: PairNote): PairNote {
-  const tag = oneLine(n.tag).slice(0, NOTE_LIMITS.tag) || 'other'
-  const tags = [...new Set(n.tags.map((t) => oneLine(t).slice(0, NOTE_LIMITS.tag)).filter((t) => t && t !== tag))].slice(0, NOTE_LIMITS.tags)
+  // Cut between graphemes: half an emoji would make the stored tags invalid JSON for jsonb.
+  const tag = cutText(oneLine(n.tag), NOTE_LIMITS.tag) || 'other'
+  const tags = [...new Set(n.tags.map((t) => cutText(oneLine(t), NOTE_LIMITS.tag)).filter((t) => t && t !== tag))].slice(0, NOTE_LIMITS.tags)
   return {
     tag,
     tags,
-    note: n.note.slice(0, NOTE_LIMITS.note),
-    author: oneLine(n.author).slice(0, NOTE_LIMITS.author),
+    note: cutText(n.note, NOTE_LIMITS.note),
+    author: cutText(oneLine(n.author), NOTE_LIMITS.author),
     ...(n.span ? { span: n.span } : {}),
   }
 }

@@ -9,7 +9,7 @@ import {
   type Pair,
   type PairNote,
 } from './pairs.ts'
-import { hasLoneSurrogate } from '../schemas.ts'
+import { hasLoneSurrogate } from '../text.ts'
 import { decodeXmlText, escapeXml, XmlCharError } from './xml.ts'
 
 /**

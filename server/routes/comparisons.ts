@@ -16,6 +16,7 @@ import {
   ComparisonSchema,
   CreateComparisonSchema,
   CreatedComparisonSchema,
+  cutText,
   IdParam,
   isBlank,
   MAX_INT,
@@ -45,13 +46,13 @@ export const MAX_IMPORTED_NOTES = 10_000
 /** A file's name as error messages show it: NUL made visible, at most 80 characters. */
 function shownName(f: File, i: number): string {
   const name = f.name.replace(/\u0000/g, '\u2400')
-  return name ? `"${cut(name, 80)}"` : `number ${i + 1}`
+  return name ? `"${cutText(name, 80)}"` : `number ${i + 1}`
 }
 
 /** A version's label from its file name: the name without its extension, cut to fit a label. */
 function fileLabel(name: string): string | undefined {
   const stem = name.replace(/\.[^.]*$/, '').replace(/\s+/g, ' ').trim()
-  return stem ? cut(stem, MAX_LABEL) : undefined
+  return stem ? cutText(stem, MAX_LABEL) : undefined
 }
 
 /**
@@ -140,25 +141,11 @@ function resolveLang(given: string | undefined, text: string, which: string): st
   return normalizeLanguageTag(detectLanguage(text)) ?? 'und'
 }
 
-/**
- * The longest start of `s` of at most `max` UTF-16 units that ends between graphemes, so that an
- * emoji (a surrogate pair, or several joined) or a letter with its accents is never cut in two.
- */
-function cut(s: string, max: number): string {
-  if (s.length <= max) return s
-  let end = 0
-  for (const { index, segment } of new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(s)) {
-    if (index + segment.length > max) break
-    end = index + segment.length
-  }
-  return s.slice(0, end)
-}
-
 /** A title from the source text's first line when none is given. */
 function defaultTitle(text: string): string {
   const line = text.split('\n').find((l) => !isBlank(l)) ?? 'Untitled comparison'
   const clean = line.replace(/\s+/g, ' ').trim()
-  return clean.length > 120 ? cut(clean, 119).trimEnd() + '…' : clean
+  return clean.length > 120 ? cutText(clean, 119).trimEnd() + '…' : clean
 }
 
 /** Turns a create request into versions and their reports, telling `tracker` how far it is. */
@@ -208,7 +195,7 @@ async function analyse(
     tracker?.analysis({ stage: 'comparing', done: 0, total: 0, version: 1, versions: 1 })
     const report = await deps.analyzer.fromPairs(versions[0], versions[1], beads, { client })
     // A file's title is cut to what a title may hold (a TMX may carry megabytes in its title).
-    const title = req.title || cut(doc.title ?? '', MAX_TITLE).trim() || `Imported ${format.toUpperCase()}`
+    const title = req.title || cutText(doc.title ?? '', MAX_TITLE).trim() || `Imported ${format.toUpperCase()}`
     return { title, versions, reports: [report], notes }
   }
   const input = req.versions ?? []

@@ -5,7 +5,7 @@ import { exportPairs } from '../formats/pairs.ts'
 import { toTmx } from '../formats/tmx.ts'
 import { toTsv } from '../formats/tsv.ts'
 import { REPORT_CSP } from '../middleware.ts'
-import { IdParam, MAX_INT } from '../schemas.ts'
+import { cutText, IdParam, MAX_INT } from '../schemas.ts'
 import { alignmentView, annotationView } from '../views.ts'
 import { createRouter, errors, type Deps } from './common.ts'
 
@@ -32,7 +32,8 @@ export function fileStem(title: string): string {
 
 /** `Content-Disposition` for a download, with the UTF-8 name for clients that read it (RFC 6266). */
 export function attachment(stem: string, ext: string, title: string): string {
-  const utf8 = encodeURIComponent(`${title.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').trim().slice(0, 100)}.${ext}`)
+  // Cut between graphemes: encodeURIComponent throws on half a surrogate pair.
+  const utf8 = encodeURIComponent(`${cutText(title.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').trim(), 100)}.${ext}`)
   return `attachment; filename="${stem}.${ext}"; filename*=UTF-8''${utf8}`
 }
 

@@ -381,6 +381,20 @@ describe.each(BACKENDS)('ids, numbers and TMX on $name', (backend) => {
     ])
   })
 
+  run('cuts imported notes and download names between graphemes, never in an emoji (item 3)', async () => {
+    const emoji = '😀'
+    const fields = JSON.stringify({ tag: 't'.repeat(63) + emoji, tags: ['u'.repeat(63) + emoji], note: 'n', author: 'a'.repeat(199) + emoji })
+    const content = `<tmx version="1.4"><header srclang="en"><prop type="x-parallax-title">${'x'.repeat(99)}${emoji}</prop></header><body><tu><note>n</note><prop type="x-parallax-annotation">${fields.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</prop><tuv xml:lang="en"><seg>One.</seg></tuv><tuv xml:lang="tr"><seg>Bir.</seg></tuv></tu></body></tmx>`
+    const imported = await create({ import: { format: 'tmx', content } })
+    expect(errorOf(imported)).toBe('201 -')
+    const [note] = (await call(app, 'GET', `/api/comparisons/${imported.body.id}/annotations`)).body.annotations
+    expect([note.tag, note.tags, note.author]).toEqual(['t'.repeat(63), ['u'.repeat(63)], 'a'.repeat(199)])
+    const download = await app.request(`/api/comparisons/${imported.body.id}/export?format=tsv`)
+    expect(download.status).toBe(200)
+    expect(decodeURIComponent(download.headers.get('content-disposition')!.split("UTF-8''")[1])).toBe(`${'x'.repeat(99)}.tsv`)
+    expect(logged).toEqual([])
+  })
+
   // ---- 10: TMX errors ----
 
   run('answers a TMX nested 50,000 deep, and NUL or half a character in a note, with a clear 400 (item 10)', async () => {
