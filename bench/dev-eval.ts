@@ -3,7 +3,7 @@
  * Usage: node --import tsx bench/dev-eval.ts [--bench DIR] [--set SET] [--seed N] [--json '{"cost":{...}}']
  *
  * SET: dev, test, a Text+Berg folder (test3), dev-drops or test-drops (7% of the target sentences
- * dropped in runs), ntrex-tr or ntrex-ar (NTREX reports with injected edits), seed (the seed pair).
+ * dropped in runs), ntrex-tr or ntrex-ar (NTREX reports with injected edits), seed (the seed pair), bible (en–zh).
  * Several sets, comma-separated, print one line each. `--seed` changes the edits of the built sets
  * (tune with another seed than the README's, 1). `--dict N`: NTREX documents aligned with a
  * dictionary learned from N other documents.
@@ -46,6 +46,10 @@ function docsOf(set: string): GoldDoc[] {
   if (set === 'seed') {
     const dir = join(bench, 'seeds-en-tr')
     return [{ name: 'seed', src: lines(join(dir, 'en.sent')), tgt: lines(join(dir, 'tr.sent')), gold: parseBeads(readFileSync(join(dir, 'gold.txt'), 'utf8')), srcLang: 'en', tgtLang: 'tr' }]
+  }
+  if (set === 'bible') {
+    const dir = join(bench, 'bible-zhen-bertalign')
+    return [{ name: 'bible', src: lines(join(dir, 'en.txt')), tgt: lines(join(dir, 'zh.txt')), gold: parseBeads(readFileSync(join(dir, 'gold.align'), 'utf8')), srcLang: 'en', tgtLang: 'zh' }]
   }
   throw new Error(`unknown set ${set}`)
 }

@@ -179,6 +179,24 @@ export function attribution(text: string): Array<[number, number]> {
   return outside
 }
 
+// The conjunctions و and ف, the prepositions ب, ل and ك, then the article ال (or لل, ل + ال).
+const ARABIC_CLITICS = /^[وف]?(?:[بكل]?ال|لل)(?=\p{L}{3})/u
+
+/**
+ * A consonant key for matching a word across scripts, coarser than its skeleton: an Arabic word
+ * loses its clitics (`والأمريكيين` → `أمريكيين`, `mrkn` like `American`), and letters one
+ * alphabet lacks or spells otherwise are merged: p as b and v as f (Arabic has neither: `Trump`,
+ * `ترامب`), g and j dropped (`Brighton`'s silent gh, `ج` for g and j).
+ */
+export function crossScriptKey(token: string, lang?: string): string {
+  const bare = /^\p{Script=Arabic}/u.test(token) ? token.replace(ARABIC_CLITICS, '') : token
+  return skeleton(romanize(bare, lang))
+    .replace(/p/g, 'b')
+    .replace(/v/g, 'f')
+    .replace(/[gj]/g, '')
+    .replace(/(.)\1+/g, '$1')
+}
+
 /** Letters of a romanised word that make its word key (a crude stemmer for inflecting languages). */
 export const WORD_KEY = 6
 
@@ -229,6 +247,12 @@ export function extractFeatures(
     if ((options.skeletons || UPPER.test(token[0])) && r.length >= 3) {
       const sk = skeleton(r)
       if (sk.length >= 3) feats.push(shared.id('s' + sk))
+      // Across scripts, a coarser key as well: the Arabic word without its clitics, in the
+      // consonants both alphabets spell alike (see crossScriptKey).
+      if (options.skeletons) {
+        const ck = crossScriptKey(token, options.lang)
+        if (ck.length >= 3 && ck !== sk) feats.push(shared.id('s' + ck))
+      }
     }
     return { word: vocab.id(r.length > WORD_KEY ? r.slice(0, WORD_KEY) : r), feats }
   }
