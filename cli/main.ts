@@ -17,7 +17,7 @@ import { canonicalEncoding, decodeText, describeDecoding, EncodingError } from '
 
 const USAGE = `Usage:
   parallax align SRC TGT [--presplit] [--src-lang L] [--tgt-lang L] [--encoding E] [--format beads|tsv|json]
-  parallax diverge SRC TGT [--presplit] [--src-lang L] [--tgt-lang L] [--encoding E] [--mode translation|comparable] [--json]
+  parallax diverge SRC TGT [--presplit] [--src-lang L] [--tgt-lang L] [--encoding E] [--mode translation|comparable] [--min-confidence C] [--json]
 
   SRC, TGT     text files: the original and its other version (one of them may be -, standard input)
   --presplit   the files hold one sentence per line (a blank line is still a sentence)
@@ -28,6 +28,7 @@ const USAGE = `Usage:
                tsv:   a header row, then source text, target text, confidence (quoted as in RFC 4180)
                json:  sentences with offsets, beads with confidences
   --mode       translation or comparable (detected when omitted)
+  --min-confidence   leave out content findings less sure than C, 0 to 1 (default 0.5; 0 shows every candidate)
   --json       print the divergence report as JSON
 `
 
@@ -242,10 +243,15 @@ export function renderAlignment(format: string, s: Side, t: Side, beads: Bead[])
 const round = (x: number) => Math.round(x * 1000) / 1000
 
 async function runDiverge(argv: string[], io: CliIo): Promise<void> {
-  const { values, src, tgt } = parse('diverge', argv, { mode: { type: 'string' }, json: { type: 'boolean' } })
+  const { values, src, tgt } = parse('diverge', argv, { mode: { type: 'string' }, json: { type: 'boolean' }, 'min-confidence': { type: 'string' } })
   const mode = values.mode === undefined ? 'auto' : String(values.mode)
   if (!['translation', 'comparable', 'auto'].includes(mode)) {
     throw new CliError(`--mode "${mode}" is not one of translation, comparable`, 2)
+  }
+  const rawMin = values['min-confidence']
+  const minConfidence = rawMin === undefined ? undefined : Number(rawMin)
+  if (minConfidence !== undefined && !(minConfidence >= 0 && minConfidence <= 1)) {
+    throw new CliError(`--min-confidence "${String(rawMin)}" is not a number from 0 to 1`, 2)
   }
   const srcText = readText(src, encodingOf(values, 'src'), io.stderr)
   const tgtText = readText(tgt, encodingOf(values, 'tgt'), io.stderr)
@@ -257,6 +263,7 @@ async function runDiverge(argv: string[], io: CliIo): Promise<void> {
     tgtLang: optional(values['tgt-lang']),
     presplit: Boolean(values.presplit),
     mode: mode as CompareMode | 'auto',
+    minConfidence,
     onProgress: progressReporter(io, (srcText.length + tgtText.length) / 100, 'comparing'),
   })
   io.stdout.write(values.json ? JSON.stringify(report, null, 2) + '\n' : formatReport(report))

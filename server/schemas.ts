@@ -119,6 +119,7 @@ export const FindingSchema = z
     sentenceEnd: z.number().int(),
     severity: z.enum(['info', 'minor', 'major']),
     message: z.string(),
+    confidence: z.number().min(0).max(1).optional().openapi({ description: 'How likely the finding is true (absent in reports stored before findings carried one).' }),
   })
   .openapi('Finding')
 

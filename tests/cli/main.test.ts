@@ -163,6 +163,21 @@ describe('parallax diverge', () => {
     expect(report.summary.counts.omission).toBe(3)
   })
 
+  it('takes --min-confidence: every finding carries one, 0 shows every candidate, a bad value is a one-line error', async () => {
+    const findings = async (...extra: string[]) => {
+      const { code, stdout } = await parallax('diverge', EN, TR, '--json', ...extra)
+      expect(code).toBe(0)
+      return JSON.parse(stdout).beads.flatMap((b: { findings: Array<{ kind: string; confidence: number }> }) => b.findings)
+    }
+    const byDefault = await findings()
+    const all = await findings('--min-confidence', '0')
+    expect(byDefault.every((f: { confidence: number }) => f.confidence >= 0 && f.confidence <= 1)).toBe(true)
+    expect(all.length).toBeGreaterThan(byDefault.length)
+    const bad = await parallax('diverge', EN, TR, '--min-confidence', 'high')
+    expect([bad.code, bad.stderr.trim().split('\n').length]).toEqual([2, 1])
+    expect(bad.stderr).toMatch(/--min-confidence "high" is not a number from 0 to 1/)
+  })
+
   it('takes comparable mode and refuses an unknown one', async () => {
     const ar = join(SEEDS, '002_fbd60fafe6e1c24f.txt')
     const ok = await parallax('diverge', EN, ar, '--mode', 'comparable', '--json')
