@@ -2,27 +2,11 @@ import { execFile } from 'node:child_process'
 import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { promisify } from 'node:util'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { parse as parseCsv } from 'csv-parse/sync'
 import { main } from '../../cli/main.ts'
+import { BIN, EN, parallax, SEEDS, TR } from './run.ts'
 
-const run = promisify(execFile)
-const BIN = join(import.meta.dirname, '../../bin/parallax.js')
-const SEEDS = join(import.meta.dirname, '../../seeds')
-const EN = join(SEEDS, '001_ca6b3e2cd13aa704.txt')
-const TR = join(SEEDS, '000_195cf53558b12275.txt')
-
-/** Runs the real command; resolves with exit code, stdout and stderr. */
-async function parallax(...args: string[]) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { encoding: 'utf8' })
-    return { code: 0, stdout, stderr }
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string }
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
-  }
-}
 
 let dir = ''
 beforeAll(() => {
